@@ -1,0 +1,85 @@
+"""Our own terms as a closed rdflib ``DefinedNamespace``: a typo fails loudly.
+
+>>> from datacareers.namespace import CAREER
+>>> str(CAREER.canBecome)
+'https://w3id.org/datacareers/ontology#canBecome'
+>>> CAREER.canBecom  # doctest: +IGNORE_EXCEPTION_DETAIL
+Traceback (most recent call last):
+AttributeError: term 'canBecom' not in namespace
+"""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+from datacareers.constants import CAREER as _CAREER_IRI
+
+
+class CAREER(DefinedNamespace):
+    """The datacareers vocabulary (``ontology/careers.ttl`` defines every term)."""
+
+    _NS = Namespace(str(_CAREER_IRI))
+    _fail = True
+
+    # classes
+    Role: URIRef
+    Skill: URIRef
+    SkillKind: URIRef
+    Sector: URIRef
+    EmployerType: URIRef
+    SalaryRange: URIRef
+    Seniority: URIRef
+    EducationRequirement: URIRef
+    Transition: URIRef
+    Mapping: URIRef
+    Source: URIRef
+
+    # role -> role
+    managedBy: URIRef
+    worksWith: URIRef
+    canBecome: URIRef
+
+    # role -> other
+    requiresSkill: URIRef
+    essentialSkill: URIRef
+    optionalSkill: URIRef
+    inSector: URIRef
+    employedBy: URIRef
+    salary: URIRef
+    education: URIRef
+    mission: URIRef
+
+    # skills
+    skillKind: URIRef
+    hard: URIRef
+    soft: URIRef
+    knowledge: URIRef
+
+    # salary ranges
+    seniority: URIRef
+    junior: URIRef
+    intermediate: URIRef
+    senior: URIRef
+    year: URIRef
+    gross: URIRef
+
+    # education
+    levelText: URIRef
+    eqfLevel: URIRef
+
+    # transitions (a qualified career:canBecome)
+    fromRole: URIRef
+    toRole: URIRef
+    rank: URIRef
+
+    # crosswalk to the official classifications
+    romeCode: URIRef
+    onetCode: URIRef
+    iscoCode: URIRef
+    mappedRole: URIRef
+    mappedConcept: URIRef
+    matchKind: URIRef
+    reason: URIRef
+
+    # sources
+    attribution: URIRef
+    version: URIRef
