@@ -83,3 +83,10 @@ class CAREER(DefinedNamespace):
     # sources
     attribution: URIRef
     version: URIRef
+
+    # terms for imported sources
+    reuseLevel: URIRef
+    jobZone: URIRef
+    relatednessTier: URIRef
+    hotTechnology: URIRef
+    inDemandTechnology: URIRef
