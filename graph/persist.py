@@ -1,23 +1,372 @@
-"""The on-disk store of imported sources, in the user's data folder.
+"""The on-disk store of imported sources, in the user's data folder (never the checkout).
 
-Nothing is written there until the first ``datacareers import``. (The import issue
-fills this module in: atomic replacement of a source, listing sources.)
+Nothing is written until the first ``datacareers import``. Then ``$DATACAREERS_HOME/store``
+(see :func:`datacareers.constants.data_home`) is an embedded Oxigraph (RocksDB) store
+holding the shipped graphs (vocabulary and curated facts) *and* every imported release,
+each in its own named graph. A small JSON file inside that folder,
+``datacareers.json``, records the digest of the shipped files it holds and, per imported
+graph, its name, version, licence, triple count, origin folder and import time.
+
+Every change is staged, so an interrupted or failed import leaves the previous state
+intact:
+
+1. under an exclusive lock (``$DATACAREERS_HOME/.lock``), the live store is copied to
+   ``store.staging-<pid>`` (an Oxigraph backup: hard links, cheap);
+2. the staging copy is changed (the source's graph dropped whole, the new quads
+   bulk-loaded, shipped graphs re-synced if they changed) and closed;
+3. the folders are swapped by two renames: ``store`` -> ``store.old``,
+   ``store.staging-<pid>`` -> ``store``, then ``store.old`` is deleted.
+
+On open, a half-done swap is recovered (``store.old`` without ``store`` is put back,
+leftover staging folders are deleted). When the shipped files change (a new version of
+the package, an edited fact file), the next open re-syncs the shipped graphs the same
+staged way, leaving imported graphs alone. A shipped graph that has the same name as an
+imported graph is re-added to it after the import.
+
+>>> import os, tempfile
+>>> os.environ["DATACAREERS_HOME"] = tempfile.mkdtemp()
+>>> open_persistent() is None  # nothing imported yet
+True
 """
 
 from __future__ import annotations
 
-from pyoxigraph import Store
+import contextlib
+import gc
+import json
+import os
+import shutil
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from datacareers.constants import data_home
+from pyoxigraph import NamedNode, Quad, Store
+
+from datacareers.constants import CAREER, PREFIXES, SOURCE, data_home
+
+META_FILE = "datacareers.json"
+FORMAT = 1
+
+QuadsOrLoader = Iterable[Quad] | Callable[[Store], Any]
 
 
-def store_dir():
+def store_dir() -> Path:
     """Folder of the on-disk Oxigraph store (``$DATACAREERS_HOME/store``)."""
     return data_home() / "store"
 
 
+def _old_dir() -> Path:
+    return data_home() / "store.old"
+
+
+def _staging_dir() -> Path:
+    return data_home() / f"store.staging-{os.getpid()}"
+
+
+# ----------------------------------------------------------------- metadata
+
+
+def read_meta(folder: Path | None = None) -> dict:
+    """The ``datacareers.json`` of a store folder (the live one by default)."""
+    path = (folder or store_dir()) / META_FILE
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = {}
+    meta.setdefault("format", FORMAT)
+    meta.setdefault("shipped_digest", "")
+    meta.setdefault("imports", {})
+    return meta
+
+
+def _write_meta(folder: Path, meta: dict) -> None:
+    path = folder / META_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# ----------------------------------------------------------------- locking and recovery
+
+
+@contextlib.contextmanager
+def _lock(blocking: bool = True) -> Iterator[bool]:
+    """An exclusive lock on the data folder; yields False if not *blocking* and busy."""
+    home = data_home()
+    home.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks, run unguarded
+        yield True
+        return
+    with open(home / ".lock", "a") as handle:
+        flags = fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB)
+        try:
+            fcntl.flock(handle, flags)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover() -> None:
+    """Finish or undo a half-done swap; delete leftover staging folders (lock held)."""
+    live, old = store_dir(), _old_dir()
+    if old.exists():
+        if live.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.rename(live)
+    for stale in data_home().glob("store.staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _swap(staging: Path) -> None:
+    live, old = store_dir(), _old_dir()
+    if live.exists():
+        live.rename(old)
+    staging.rename(live)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+# ----------------------------------------------------------------- shipped graphs
+
+
+def _shipped_graphs() -> dict[str, list[Path]]:
+    from datacareers.store import shipped_files
+
+    graphs: dict[str, list[Path]] = {}
+    for path, graph in shipped_files():
+        graphs.setdefault(graph, []).append(path)
+    return graphs
+
+
+def _load_shipped_into(store: Store, graph: str) -> None:
+    from datacareers.store import load_turtle
+
+    for path in _shipped_graphs().get(graph, []):
+        load_turtle(store, path, graph)
+
+
+def _sync_shipped(store: Store, meta: dict) -> None:
+    """Replace every non-imported graph by the shipped files, as they are now."""
+    from datacareers.store import load_shipped, shipped_digest
+
+    imported = set(meta["imports"])
+    for graph in list(store.named_graphs()):
+        if isinstance(graph, NamedNode) and graph.value not in imported:
+            store.remove_graph(graph)
+    load_shipped(store)
+    meta["shipped_digest"] = shipped_digest()
+
+
+# ----------------------------------------------------------------- staged changes
+
+
+def _staged(change: Callable[[Store, dict], Any]) -> Any:
+    """Apply *change(store, meta)* to a writable copy of the live store (or to a new
+    store holding the shipped graphs) and swap the copy in; if *change* raises or is
+    interrupted, the copy is thrown away and the live store is untouched."""
+    from datacareers.store import shipped_digest
+
+    with _lock():
+        _recover()
+        live, staging = store_dir(), _staging_dir()
+        try:
+            if live.is_dir():
+                _backup(live, staging)
+                meta = read_meta(live)
+                stale = meta["shipped_digest"] != shipped_digest()
+            else:
+                meta = read_meta(staging)
+                stale = True
+            result = _change(staging, meta, change, stale)
+            _write_meta(staging, meta)
+            _swap(staging)
+            return result
+        except BaseException as exc:
+            # Release the staging store (frames of the failed change may hold it).
+            traceback.clear_frames(exc.__traceback__)
+            gc.collect()
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+
+def _backup(live: Path, staging: Path) -> None:
+    source = Store(str(live))
+    source.backup(str(staging))
+    del source
+    gc.collect()
+
+
+def _change(staging: Path, meta: dict, change, stale: bool) -> Any:
+    store = Store(str(staging))
+    if stale:
+        _sync_shipped(store, meta)
+    result = change(store, meta)
+    store.flush()
+    del store  # the last reference: Oxigraph closes the database here
+    gc.collect()
+    return result
+
+
+def _count(store: Store, graph: str) -> int:
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    return int(next(iter(store.query(query)))["n"].value)
+
+
+def replace_source(
+    graph_iri: str, quads: QuadsOrLoader, *, info: dict | None = None
+) -> int:
+    """Replace the named graph *graph_iri* whole by *quads* (an iterable of ``Quad``, or
+    a callable that fills the store it is given); returns the graph's triple count.
+
+    *info* (name, version, license, title, path...) is recorded for ``sources``. If
+    *quads* raises, nothing changes on disk.
+    """
+    graph = NamedNode(graph_iri)
+
+    def change(store: Store, meta: dict) -> int:
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+        if callable(quads):
+            quads(store)
+        else:
+            store.bulk_extend(quads)
+        if graph_iri in _shipped_graphs():
+            _load_shipped_into(store, graph_iri)
+        triples = _count(store, graph_iri)
+        record = dict(info or {})
+        record.update(
+            graph=graph_iri,
+            triples=triples,
+            imported=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        )
+        record.setdefault("name", _short_name(graph_iri))
+        meta["imports"][graph_iri] = record
+        return triples
+
+    return _staged(change)
+
+
+def remove_source(graph_iri: str) -> bool:
+    """Drop an imported graph; False if no such import. Shipped graphs come back."""
+    if graph_iri not in read_meta()["imports"]:
+        return False
+    graph = NamedNode(graph_iri)
+
+    def change(store: Store, meta: dict) -> None:
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+        meta["imports"].pop(graph_iri, None)
+        if graph_iri in _shipped_graphs():
+            _load_shipped_into(store, graph_iri)
+
+    _staged(change)
+    return True
+
+
+def sync_shipped() -> None:
+    """Re-sync the shipped graphs of the on-disk store now (if there is one)."""
+    if store_dir().is_dir():
+        _staged(_sync_shipped)
+
+
+# ----------------------------------------------------------------- reading
+
+
+def imported_sources() -> dict[str, dict]:
+    """What is imported: graph IRI -> its record (name, version, triples, license...)."""
+    return read_meta()["imports"] if store_dir().is_dir() else {}
+
+
 def open_persistent() -> Store | None:
-    """The on-disk store with shipped facts in sync, or ``None`` when nothing is imported."""
-    if not store_dir().is_dir():
+    """The on-disk store (read-only) with shipped facts in sync, or ``None`` when nothing
+    is imported (commands then use the in-memory shipped store)."""
+    from datacareers.store import shipped_digest
+
+    live, old = store_dir(), _old_dir()
+    if not live.is_dir() and not old.is_dir():
         return None
-    return Store.read_only(str(store_dir()))
+    with _lock(blocking=False) as locked:
+        if locked:
+            _recover()
+    if not live.is_dir():  # another process is swapping right now
+        live = old if old.is_dir() else live
+        if not live.is_dir():
+            return None
+    meta = read_meta(live)
+    if not meta["imports"]:
+        return None
+    if meta["shipped_digest"] != shipped_digest():
+        _staged(lambda store, meta: None)  # the staged copy is re-synced on the way
+        live = store_dir()
+    return Store.read_only(str(live))
+
+
+def _short_name(graph_iri: str) -> str:
+    return graph_iri[len(SOURCE):] if graph_iri.startswith(str(SOURCE)) else graph_iri
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One line of ``datacareers sources``."""
+
+    name: str
+    graph: str
+    version: str
+    triples: int
+    license: str
+    kind: str  # "shipped" or "imported"
+
+
+def list_sources() -> list[SourceRow]:
+    """Every named graph of the dataset (shipped and imported) with its description."""
+    from datacareers.store import open_dataset
+
+    imports = imported_sources()
+    store = open_dataset()
+    described = _descriptions(store)
+    rows = []
+    for graph_node in store.named_graphs():
+        if not isinstance(graph_node, NamedNode):
+            continue
+        graph = graph_node.value
+        record = imports.get(graph)
+        version, license_ = described.get(graph, ("", ""))
+        if record:
+            rows.append(SourceRow(
+                name=record.get("name") or _short_name(graph), graph=graph,
+                version=record.get("version") or version, triples=int(record["triples"]),
+                license=record.get("license") or license_, kind="imported",
+            ))
+        else:
+            rows.append(SourceRow(
+                name=_short_name(graph), graph=graph, version=version,
+                triples=_count(store, graph), license=license_, kind="shipped",
+            ))
+    return sorted(rows, key=lambda row: (row.kind != "shipped", row.name))
+
+
+def _descriptions(store: Store) -> dict[str, tuple[str, str]]:
+    """graph IRI -> (version, licence) from each source's description, wherever it is."""
+    query = f"""
+        SELECT ?g (SAMPLE(?v) AS ?version) (SAMPLE(?l) AS ?license) WHERE {{
+          GRAPH ?any {{
+            {{ ?g <{CAREER["version"]}> ?v }} UNION {{ ?g <{PREFIXES["dcterms"]}license> ?l }}
+          }}
+        }} GROUP BY ?g"""
+    out = {}
+    for solution in store.query(query):
+        g = solution["g"]
+        if isinstance(g, NamedNode):
+            version = solution["version"]
+            license_ = solution["license"]
+            out[g.value] = (version.value if version else "", license_.value if license_ else "")
+    return out
