@@ -32,6 +32,7 @@ class CAREER(DefinedNamespace):
     Transition: URIRef
     Mapping: URIRef
     Source: URIRef
+    NamedGraph: URIRef
 
     # role -> role
     managedBy: URIRef

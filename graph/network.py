@@ -137,10 +137,10 @@ SELECT ?node ?class ?label ?kind WHERE {
 }"""
 
 FULL_EDGES_QUERY = _PROLOGUE + """
-SELECT ?s ?p ?o ?g WHERE {
-  VALUES ?p { %s }
-  GRAPH ?g { ?s ?p ?o }
-}""" % " ".join(f"<{p}>" for p in RELATIONS)
+SELECT ?s ?p ?o ?g WHERE {{
+  VALUES ?p {{ {} }}
+  GRAPH ?g {{ ?s ?p ?o }}
+}}""".format(" ".join(f"<{p}>" for p in RELATIONS))
 
 
 def full_graph(store: Store) -> nx.MultiDiGraph:
