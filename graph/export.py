@@ -3,7 +3,8 @@
 Turtle is rdflib's canonical ``longturtle`` (sorted, stable prefixes), so the same
 sources give byte-identical files and data diffs stay readable; N-Triples lines are
 sorted; TriG comes from Oxigraph's serializer, also stable. Turtle and N-Triples hold
-the union of every source; TriG and JSON-LD keep the named graphs. GraphML and GEXF hold the NetworkX projection (:func:`network.full_graph`).
+the union of every source; TriG and JSON-LD keep the named graphs. GraphML and GEXF
+hold the NetworkX projection (:func:`network.full_graph`).
 
 >>> from datacareers.store import shipped_store
 >>> ttl = export_bytes(shipped_store(), "ttl")

@@ -1,0 +1,35 @@
+"""Shared fixtures: every test gets its own empty data folder, so no test sees (or
+writes to) the user's imported sources."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("datacareers-home")
+    monkeypatch.setenv("DATACAREERS_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped dataset, loaded once (tests must not modify it)."""
+    from datacareers.store import shipped_store
+
+    return shipped_store()
+
+
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture
+def cli():
+    from datacareers.cli import main
+
+    return main

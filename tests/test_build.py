@@ -1,0 +1,93 @@
+"""Build: every artefact written, deterministic Turtle, atomic under failure."""
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+
+from datacareers.build import build
+from datacareers.errors import NotConformingError
+from datacareers.store import shipped_store
+
+EXPECTED = {"datacareers.ttl", "datacareers.jsonld", "datacareers.nt", "datacareers.trig",
+            "datacareers.graphml", "datacareers.html"}
+
+
+def _digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_build_writes_every_artefact(tmp_path):
+    summary = build(shipped_store(), tmp_path)
+    assert {p.name for p in tmp_path.iterdir()} == EXPECTED
+    assert summary.counts["roles"] >= 10
+    assert summary.counts["salaries"] == 6
+    from rdflib import Dataset, Graph
+
+    assert len(Graph().parse(tmp_path / "datacareers.ttl", format="turtle")) > 500
+    dataset = Dataset().parse(tmp_path / "datacareers.trig", format="trig")
+    assert len(list(dataset.graphs())) >= 4
+
+
+def test_turtle_is_byte_identical_across_processes(tmp_path):
+    code = ("import sys; from datacareers.store import shipped_store; from datacareers.export import export_bytes;"
+            "sys.stdout.buffer.write(export_bytes(shipped_store(), 'ttl'))")
+    outputs = {
+        hashlib.sha256(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                      env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout).hexdigest()
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+
+
+def test_failed_build_leaves_previous_outputs(tmp_path, monkeypatch):
+    build(shipped_store(), tmp_path)
+    before = _digests(tmp_path)
+
+    import datacareers.export as export_module
+
+    real = export_module.export_bytes
+
+    def failing(store, fmt):
+        if fmt == "trig":
+            raise OSError("disk full (simulated)")
+        return real(store, fmt)
+
+    monkeypatch.setattr(export_module, "export_bytes", failing)
+    store = shipped_store()
+    store.remove(next(iter(store.quads_for_pattern(None, None, None))))  # a changed graph
+    with pytest.raises(OSError, match="simulated"):
+        build(store, tmp_path)
+    assert _digests(tmp_path) == before
+
+
+def test_write_interrupted_midway_keeps_old_file(tmp_path, monkeypatch):
+    import os
+
+    from datacareers.export import write_atomically
+
+    target = tmp_path / "datacareers.ttl"
+    target.write_bytes(b"old and whole")
+
+    def boom(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, b"new")
+    assert target.read_bytes() == b"old and whole"
+    assert [p.name for p in tmp_path.iterdir()] == ["datacareers.ttl"]
+
+
+def test_non_conforming_data_writes_nothing(tmp_path):
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from datacareers.constants import PREFIXES, SALARY, SOURCE
+
+    store = shipped_store()
+    store.add(Quad(NamedNode(SALARY["machine-learning-engineer-senior-annual-2022"]),
+                   NamedNode(PREFIXES["schema"] + "currency"), Literal("euros"), NamedNode(SOURCE["ml-engineer-article"])))
+    with pytest.raises(NotConformingError, match="nothing written"):
+        build(store, tmp_path)
+    assert list(tmp_path.iterdir()) == []
