@@ -46,6 +46,8 @@ DEFAULT_MAX_QUERY_BYTES = 1_000_000
 DEFAULT_WORKERS = 2
 #: Seconds a worker may run past the time limit (its own deadline check) before it is killed.
 KILL_GRACE = 0.5
+#: An over-long body up to this size is read and dropped before the 413; a larger one is not.
+DRAIN_LIMIT = 64 * 1024 * 1024
 
 UTF8 = "; charset=utf-8"
 
@@ -677,6 +679,13 @@ class Handler(BaseHTTPRequestHandler):
             self._error(400, "bad Content-Length", close=True)
             return
         if length > limit:
+            if length <= DRAIN_LIMIT:  # read it, so the client sees the answer, not a reset
+                remaining = length
+                while remaining > 0:
+                    chunk = self.rfile.read(min(remaining, 1 << 16))
+                    if not chunk:
+                        break
+                    remaining -= len(chunk)
             self._error(413, f"request body of {length} bytes is over the {limit}-byte "
                         "limit for a query", close=True)
             return
