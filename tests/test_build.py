@@ -87,7 +87,8 @@ def test_non_conforming_data_writes_nothing(tmp_path):
 
     store = shipped_store()
     store.add(Quad(NamedNode(SALARY["machine-learning-engineer-senior-annual-2022"]),
-                   NamedNode(PREFIXES["schema"] + "currency"), Literal("euros"), NamedNode(SOURCE["ml-engineer-article"])))
+                   NamedNode(PREFIXES["schema"] + "currency"), Literal("euros"),
+                   NamedNode(SOURCE["ml-engineer-article"])))
     with pytest.raises(NotConformingError, match="nothing written"):
         build(store, tmp_path)
     assert list(tmp_path.iterdir()) == []

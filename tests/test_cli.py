@@ -51,7 +51,8 @@ def test_path_json_shape(runner, cli):
         assert len(path["steps"]) == len(path["roles"]) - 1
         for step in path["steps"]:
             assert set(step) >= {"from", "to", "new_skills", "sources"}
-            assert step["sources"] and all(s.startswith("https://w3id.org/datacareers/source/") for s in step["sources"])
+            assert step["sources"]
+            assert all(s.startswith("https://w3id.org/datacareers/source/") for s in step["sources"])
             assert all(set(s) == {"id", "label"} for s in step["new_skills"])
 
 

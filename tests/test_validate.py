@@ -28,7 +28,8 @@ def _focuses(report):
 def test_salary_min_above_max(store):
     node = NamedNode(SALARY["machine-learning-engineer-junior-annual-2022"])
     graph = NamedNode(SOURCE["ml-engineer-article"])
-    store.remove(Quad(node, NamedNode(SCHEMA + "minValue"), Literal("35000", datatype=NamedNode(PREFIXES["xsd"] + "integer")), graph))
+    integer = NamedNode(PREFIXES["xsd"] + "integer")
+    store.remove(Quad(node, NamedNode(SCHEMA + "minValue"), Literal("35000", datatype=integer), graph))
     store.add(Quad(node, NamedNode(SCHEMA + "minValue"), Literal(99000), graph))
     report = validate_store(store)
     assert not report.conforms
@@ -48,7 +49,8 @@ def test_role_without_french_label(store):
 
 def test_undescribed_named_graph(store):
     rogue = NamedNode(SOURCE["rumour"])
-    store.add(Quad(NamedNode(ROLE["data-analyst"]), NamedNode(CAREER["canBecome"]), NamedNode(ROLE["data-scientist"]), rogue))
+    move = NamedNode(CAREER["canBecome"])
+    store.add(Quad(NamedNode(ROLE["data-analyst"]), move, NamedNode(ROLE["data-scientist"]), rogue))
     report = validate_store(store)
     assert not report.conforms
     assert rogue.value in _focuses(report)
@@ -56,7 +58,8 @@ def test_undescribed_named_graph(store):
 
 def test_move_to_something_not_a_role(store):
     graph = NamedNode(SOURCE["curated"])
-    store.add(Quad(NamedNode(ROLE["data-analyst"]), NamedNode(CAREER["canBecome"]), NamedNode(ROLE["astronaut"]), graph))
+    move = NamedNode(CAREER["canBecome"])
+    store.add(Quad(NamedNode(ROLE["data-analyst"]), move, NamedNode(ROLE["astronaut"]), graph))
     report = validate_store(store)
     assert not report.conforms
     assert any("career move must lead to a role" in v.message for v in report.results)

@@ -1,0 +1,54 @@
+"""The wheel ships the ontology and example queries; both install kinds find them."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import datacareers.constants as constants
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_checkout_or_editable_install_sees_the_ontology():
+    assert constants.VOCABULARY_FILE.is_file()
+    assert constants.ONTOLOGY_DIR.resolve() in (ROOT / "ontology", constants.PACKAGE_DIR / "ontology")
+    assert sorted(constants.FACTS_DIR.glob("*/*.ttl"))
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    pytest.importorskip("setuptools")
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
+         "-w", str(out), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        pytest.fail(f"building the wheel failed: {proc.stderr[-2000:]}")
+    return next(out.glob("datacareers-*.whl"))
+
+
+def test_wheel_contains_ontology_facts_and_queries(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "datacareers/ontology/careers.ttl" in names
+    assert "datacareers/ontology/shapes.ttl" in names
+    assert any(n.startswith("datacareers/ontology/facts/ml-engineer-article/") for n in names)
+    assert any(n.startswith("datacareers/queries/") and n.endswith(".rq") for n in names)
+    assert not any(n.startswith("graph/") for n in names), "no top-level 'graph' package may be installed"
+
+
+def test_installed_wheel_loads_its_own_ontology(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = ("import datacareers.constants as c, datacareers.store as s; "
+            "print(c.ONTOLOGY_DIR); print(len(s.shipped_store()))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(site), "PATH": ""}, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    ontology_dir, triples = proc.stdout.split()
+    assert Path(ontology_dir) == site / "datacareers" / "ontology"
+    assert int(triples) > 500
