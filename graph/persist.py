@@ -23,10 +23,8 @@ the package, an edited fact file), the next open re-syncs the shipped graphs the
 staged way, leaving imported graphs alone. A shipped graph that has the same name as an
 imported graph is re-added to it after the import.
 
->>> import os, tempfile
->>> os.environ["DATACAREERS_HOME"] = tempfile.mkdtemp()
->>> open_persistent() is None  # nothing imported yet
-True
+>>> store_dir().name, store_dir().parent == data_home()
+('store', True)
 """
 
 from __future__ import annotations
