@@ -165,7 +165,7 @@ def push_dataset(store, endpoint: str, graph_store: str | None = None,
     started = time.monotonic()
     done: list[str] = []
     bar = None
-    if progress:
+    if progress and sys.stderr.isatty():  # piped: no bar, so an error stays one line
         import click
 
         bar = click.progressbar(length=sum(sizes.values()) or 1, label="Pushing",
