@@ -43,6 +43,9 @@ _GRAPH_FORMATS = {
     "xml": RdfFormat.RDF_XML,
 }
 
+#: Longest query text accepted (a hostile or mistaken multi-megabyte query is refused).
+MAX_QUERY_CHARS = 1_000_000
+
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 # Strings, IRIs and comments, removed before looking for keywords.
 _LEXICAL = re.compile(
@@ -65,6 +68,9 @@ def check_read_only(query: str) -> None:
     Traceback (most recent call last):
     datacareers.errors.QueryError: SERVICE is refused: queries run offline, on this graph only
     """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(query)} characters long, over the limit of "
+                         f"{MAX_QUERY_CHARS}: refused")
     words = _keywords(query)
     # Skip the prologue: PREFIX name: <iri> and BASE <iri> leave only their keyword and name.
     position = 0
