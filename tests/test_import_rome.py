@@ -99,3 +99,19 @@ def test_source_description(store):
     assert objects(store, GRAPH, CAREER["version"]) == {Literal("v460")}
     (attribution,) = objects(store, GRAPH, CAREER["attribution"])
     assert "Etalab" in attribution.value and "France Travail" in attribution.value
+
+
+def test_newest_export_wins_when_two_are_mixed(tmp_path):
+    import shutil
+
+    folder = tmp_path / "rome"
+    shutil.copytree(RELEASE, folder)
+    old = folder / "unix_referentiel_code_rome_v459_utf8.csv"
+    old.write_text('"code_rome","libelle_rome"\n"M1419","Ancien libellé"\n', encoding="utf-8")
+    plan = rome.plan(folder)
+    assert plan.source.version == "v460"
+    store = Store()
+    store.bulk_extend(plan.quads(no_progress))
+    labels = {q.object.value for q in store.quads_for_pattern(
+        DATA_ANALYST, NamedNode(SKOS + "prefLabel"), None)}
+    assert labels == {"Data analyst"}

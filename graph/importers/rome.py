@@ -80,6 +80,16 @@ def normalise_version(version: str) -> str:
     return "v" + version[1:] if version[:1] in "vV" else "v" + version
 
 
+def _newest(paths: Iterable[Path]) -> Path | None:
+    """The file of the highest export version (then the shallowest)."""
+    def key(path: Path):
+        match = _VERSION.search(path.name)
+        return (-int(match.group(1)[1:]) if match else 0, len(path.parts), str(path))
+
+    candidates = sorted((p for p in paths if p.is_file()), key=key)
+    return candidates[0] if candidates else None
+
+
 def detect_version(files: Iterable[Path]) -> str | None:
     """The ``vNNN`` in the first file name that carries one."""
     for path in files:
@@ -105,16 +115,22 @@ def plan(path: Path, version: str | None = None) -> ImportPlan:
     """Check the release folder (files, headers) and describe what will be imported."""
     root = require_dir(Path(path), "ROME 4.0")
 
-    def need(stem: str, required: bool = True) -> Path | None:
-        return find_file(root, [_pattern(stem)], WHAT, required=required)
-
-    fiches = need("referentiel_code_rome")
-    version = normalise_version(version) if version else detect_version([fiches])
+    fiches = _newest(root.rglob(_pattern("referentiel_code_rome")))
+    if fiches is None:
+        find_file(root, [_pattern("referentiel_code_rome")], WHAT)  # raises the error
+    in_files = detect_version([fiches])
+    version = normalise_version(version) if version else in_files
     if not version:
         raise ImportFormatError(
             f"{fiches.name}: cannot tell the ROME version from the file name; "
             "pass it with --version (e.g. --version v460)"
         )
+
+    def need(stem: str, required: bool = True) -> Path | None:
+        """The file of the same export as the fiches (when several exports are mixed)."""
+        names = [f"unix_{stem}_{in_files}_utf8.csv"] if in_files else []
+        return find_file(root, [*names, _pattern(stem)], WHAT, required=required)
+
     info = source_info(version)
 
     tables = {
