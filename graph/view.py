@@ -740,6 +740,11 @@ def write_view(store: Store, path: str | os.PathLike, *, lang: str = "fr",
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise BadInputError(f"cannot write {target}: {folder} is not a folder") from None
+    except OSError as exc:
+        raise BadInputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
         handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise BadInputError(f"cannot write {target}: {exc.strerror or exc}") from None
