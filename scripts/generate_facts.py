@@ -1,0 +1,396 @@
+#!/usr/bin/env python3
+"""Generate the shipped ESCO / ROME / O*NET facts from official releases.
+
+Reads the hand-curated crosswalk (``ontology/facts/curated/crosswalk.ttl``: which ESCO
+occupation, ROME fiche and O*NET-SOC occupation each curated role matches, exactly or
+closely) and the releases under DATASETS (default ``/work/shared/datasets``, laid out as
+``esco/v1.1.1/``, ``rome/v460/``, ``onet/db_29_0_text/``, ``onet/db_25_x_excel_converted/``),
+and writes, for the curated roles only:
+
+- ``ontology/facts/esco-1.1.1/skills.ttl``: each role's ESCO essential and optional
+  skills (``career:essentialSkill`` / ``career:optionalSkill`` plus ``career:requiresSkill``
+  to the ESCO skill URI), each skill ``a career:Skill`` with its English ESCO label and a
+  ``career:skillKind``. Skills come from the role's exact ESCO match; when that has no
+  skill relations in ESCO 1.1.1 (or the role has only close matches), from its close
+  matches. A skill that is essential for one of those occupations is essential.
+- ``ontology/facts/rome-4.0/transitions.ttl``: ROME 4.0 mobilités (rank = numero_ordre).
+- ``ontology/facts/onet-29.0/transitions.ttl``: O*NET 29.0 Related Occupations (rank =
+  Index, ``career:relatednessTier`` = Relatedness Tier).
+- ``ontology/facts/onet-25-career-changers/transitions.ttl``: O*NET 25.x Career Changers
+  Matrix (rank = Index).
+
+Which role stands for a code in moves: the one curated role that matches the code
+exactly; when no role matches it exactly, the one role that matches it closely. A code
+that several roles match at the same best level stands for none of them (it is reported)
+and a move from a role to itself is dropped.
+
+Output is deterministic (sorted, no dates): re-running gives the same bytes.
+``--check`` regenerates in memory and exits 1 if a committed file differs.
+
+Usage::
+
+    python scripts/generate_facts.py                       # write ontology/facts/...
+    python scripts/generate_facts.py /path/to/datasets     # a newer or other copy
+    python scripts/generate_facts.py --check               # CI: are the files current?
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FACTS_DIR = REPO / "ontology" / "facts"
+CROSSWALK = FACTS_DIR / "curated" / "crosswalk.ttl"
+DEFAULT_DATASETS = Path("/work/shared/datasets")
+
+BASE = "https://w3id.org/datacareers/"
+CAREER = BASE + "ontology#"
+ROLE = BASE + "role/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
+ROME_CONCEPT = BASE + "rome/"
+ONET_CONCEPT = BASE + "onet/"
+
+csv.field_size_limit(sys.maxsize)
+
+# The files each generated file is made from, relative to DATASETS, and their release.
+ESCO_DIR = "esco/v1.1.1"
+ESCO_OCCUPATIONS = f"{ESCO_DIR}/en/occupations_en.csv"
+ESCO_SKILLS = f"{ESCO_DIR}/en/skills_en.csv"
+ESCO_RELATIONS = f"{ESCO_DIR}/relations/occupationSkillRelations.csv.gz"
+ROME_MOBILITY = "rome/v460/unix_rubrique_mobilite_v460_utf8.csv"
+ONET_RELATED = "onet/db_29_0_text/Related Occupations.txt"
+ONET_CHANGERS = "onet/db_25_x_excel_converted/Career Changers Matrix.tsv"
+
+ATTRIBUTION = {
+    "esco": "This service uses the ESCO classification of the European Commission. "
+            "ESCO v1.1.1, free reuse under the Commission reuse notice "
+            "(Decision 2011/833/EU; CC BY 4.0).",
+    "rome": "Source : France Travail, ROME 4.0 (v460), Licence Ouverte / Open Licence (Etalab 2.0).",
+    "onet-29.0": "This product includes information from the O*NET 29.0 Database by the U.S. "
+                 "Department of Labor, Employment and Training Administration (USDOL/ETA). "
+                 "Used under the CC BY 4.0 license.",
+    "onet-25": "This product includes information from the O*NET 25.x Career Changers Matrix by "
+               "the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). "
+               "Used under the CC BY 4.0 license.",
+}
+
+PREFIXES = {
+    "career": CAREER,
+    "role": ROLE,
+    "transition": BASE + "transition/",
+}
+ESCO_SKILL = "http://data.europa.eu/esco/skill/"
+
+
+class DataError(Exception):
+    """A release file is missing or not as expected."""
+
+
+# ----------------------------------------------------------------- the crosswalk
+
+
+@dataclass
+class Crosswalk:
+    """Per scheme: concept code -> {"exact": {roles}, "close": {roles}}."""
+
+    esco: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    rome: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    onet: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+
+    def by_role(self, scheme: str) -> dict[str, dict[str, set[str]]]:
+        """role -> {"exact": {codes}, "close": {codes}} for *scheme*."""
+        out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for code, kinds in getattr(self, scheme).items():
+            for kind, roles in kinds.items():
+                for role in roles:
+                    out[role][kind].add(code)
+        return out
+
+    def representative(self, scheme: str) -> tuple[dict[str, str], list[str]]:
+        """code -> the one role standing for it in moves, and notes on codes left out."""
+        chosen, notes = {}, []
+        for code, kinds in sorted(getattr(self, scheme).items()):
+            roles = kinds.get("exact") or kinds.get("close") or set()
+            if len(roles) == 1:
+                chosen[code] = next(iter(roles))
+            elif roles:
+                notes.append(f"{scheme} {code}: matched by {', '.join(sorted(roles))}; left out of moves")
+        return chosen, notes
+
+
+def read_crosswalk(path: Path = CROSSWALK) -> Crosswalk:
+    """The mappings of ``crosswalk.ttl``, by scheme and match kind."""
+    from rdflib import Graph, Namespace
+
+    career, skos = Namespace(CAREER), Namespace(SKOS)
+    graph = Graph().parse(path, format="turtle")
+    crosswalk = Crosswalk()
+    for mapping in graph.subjects(predicate=career.mappedRole):
+        role = str(graph.value(mapping, career.mappedRole))
+        concept = str(graph.value(mapping, career.mappedConcept))
+        match = graph.value(mapping, career.matchKind)
+        kind = {skos.exactMatch: "exact", skos.closeMatch: "close"}.get(match)
+        if not role.startswith(ROLE) or kind is None:
+            raise DataError(f"{path}: mapping {mapping} needs a role: IRI and skos:exactMatch/closeMatch")
+        slug = role[len(ROLE):]
+        for prefix, scheme in ((ESCO_OCCUPATION, "esco"), (ROME_CONCEPT, "rome"), (ONET_CONCEPT, "onet")):
+            if concept.startswith(prefix):
+                getattr(crosswalk, scheme)[concept[len(prefix):]][kind].add(slug)
+                break
+        else:
+            raise DataError(f"{path}: mapping {mapping} points to {concept}, not an ESCO/ROME/O*NET concept")
+    return crosswalk
+
+
+# ----------------------------------------------------------------- Turtle writing
+
+
+def literal(text: str, lang: str | None = None) -> str:
+    """A Turtle string literal, escaped.
+
+    >>> literal('say "hi"\\n', "en")
+    '"say \\\\"hi\\\\"\\\\n"@en'
+    """
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"')
+               .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
+    return f'"{escaped}"' + (f"@{lang}" if lang else "")
+
+
+def header(files: list[str], release: str, attribution: str, graph: str, notes: list[str],
+           prefixes: dict[str, str] = PREFIXES) -> str:
+    lines = [
+        f"# GENERATED by scripts/generate_facts.py from {', '.join(files)} ({release}) — do not edit by hand",
+        f"# {attribution}",
+        f"# Named graph: source:{graph}. Roles are matched to the source's concepts in",
+        "# facts/curated/crosswalk.ttl; regenerate with `python scripts/generate_facts.py`.",
+    ]
+    lines += [f"# {note}" for note in notes]
+    lines += [f"@prefix {p}: <{iri}> ." for p, iri in prefixes.items()]
+    return "\n".join(lines) + "\n"
+
+
+def skill_ref(uri: str) -> str:
+    """A skill IRI in the ``escoskill:`` prefix (ESCO skill URIs are kept as they are)."""
+    return "escoskill:" + uri[len(ESCO_SKILL):] if uri.startswith(ESCO_SKILL) else f"<{uri}>"
+
+
+# ----------------------------------------------------------------- ESCO skills
+
+
+def _open_csv(datasets: Path, rel: str):
+    path = datasets / rel
+    if not path.is_file():
+        raise DataError(f"missing release file: {path}")
+    if rel.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")
+
+
+def skill_kind(skill_type: str, reuse_level: str) -> str:
+    """career:knowledge / soft / hard from ESCO's skillType and reuseLevel.
+
+    >>> skill_kind("knowledge", "transversal"), skill_kind("skill/competence", "transversal")
+    ('knowledge', 'soft')
+    >>> skill_kind("skill/competence", "sector-specific")
+    'hard'
+    """
+    if skill_type.strip() == "knowledge":
+        return "knowledge"
+    if reuse_level.strip() == "transversal":
+        return "soft"
+    return "hard"
+
+
+def generate_esco(datasets: Path, crosswalk: Crosswalk) -> str:
+    with _open_csv(datasets, ESCO_OCCUPATIONS) as fh:
+        known = {row["conceptUri"].strip() for row in csv.DictReader(fh)}
+    wanted = {ESCO_OCCUPATION + code for code in crosswalk.esco}
+    relations: dict[str, dict[str, str]] = defaultdict(dict)  # occupation -> skill -> relation
+    with _open_csv(datasets, ESCO_RELATIONS) as fh:
+        for row in csv.DictReader(fh):
+            occupation = row["occupationUri"].strip()
+            if occupation in wanted:
+                relation = row["relationType"].strip()
+                skill = row["skillUri"].strip()
+                if relations[occupation].get(skill) != "essential":
+                    relations[occupation][skill] = relation
+
+    notes = []
+    for code in sorted(crosswalk.esco):
+        uri = ESCO_OCCUPATION + code
+        if uri not in known:
+            notes.append(f"{uri} is not in ESCO 1.1.1 (a newer concept): no skills from it")
+        elif uri not in relations:
+            notes.append(f"{uri} has no skill relations in ESCO 1.1.1")
+
+    role_skills: dict[str, dict[str, str]] = {}
+    for role, kinds in sorted(crosswalk.by_role("esco").items()):
+        occupations = [ESCO_OCCUPATION + c for c in sorted(kinds.get("exact", ())) if ESCO_OCCUPATION + c in relations]
+        if not occupations:
+            occupations = [ESCO_OCCUPATION + c for c in sorted(kinds.get("close", ()))
+                           if ESCO_OCCUPATION + c in relations]
+        merged: dict[str, str] = {}
+        for occupation in occupations:
+            for skill, relation in relations[occupation].items():
+                if merged.get(skill) != "essential":
+                    merged[skill] = relation
+        if merged:
+            role_skills[role] = merged
+
+    needed = {skill for skills in role_skills.values() for skill in skills}
+    skills: dict[str, tuple[str, str]] = {}
+    with _open_csv(datasets, ESCO_SKILLS) as fh:
+        for row in csv.DictReader(fh):
+            uri = row["conceptUri"].strip()
+            if uri in needed:
+                skills[uri] = (row["preferredLabel"].strip(), skill_kind(row["skillType"], row["reuseLevel"]))
+    missing = sorted(needed - set(skills))
+    if missing:
+        raise DataError(f"{ESCO_SKILLS}: no row for skills {missing[:5]}")
+
+    out = [header(
+        [ESCO_OCCUPATIONS, ESCO_RELATIONS, ESCO_SKILLS], "ESCO v1.1.1", ATTRIBUTION["esco"], "esco-1.1.1",
+        ["Skill labels are English only: ESCO v1.1.1 skills_fr.csv is not in the dataset copy used.",
+         "skillKind: skillType knowledge -> career:knowledge; reuseLevel transversal -> career:soft;",
+         "otherwise career:hard."] + notes,
+        {"career": CAREER, "escoskill": ESCO_SKILL, "role": ROLE, "skos": SKOS})]
+    for role, merged in sorted(role_skills.items()):
+        essential = sorted(s for s, r in merged.items() if r == "essential")
+        optional = sorted(s for s, r in merged.items() if r != "essential")
+        lines = [f"role:{role}"]
+        props = []
+        if essential:
+            props.append("career:essentialSkill " + ",\n        ".join(map(skill_ref, essential)))
+        if optional:
+            props.append("career:optionalSkill " + ",\n        ".join(map(skill_ref, optional)))
+        props.append("career:requiresSkill " + ",\n        ".join(map(skill_ref, sorted(merged))))
+        lines.append("    " + " ;\n    ".join(props) + " .")
+        out.append("\n".join(lines) + "\n")
+    for uri in sorted(skills):
+        label, kind = skills[uri]
+        out.append(f"{skill_ref(uri)} a career:Skill ;\n"
+                   f"    skos:prefLabel {literal(label, 'en')} ;\n"
+                   f"    career:skillKind career:{kind} .\n")
+    return "\n".join(out)
+
+
+# ----------------------------------------------------------------- moves
+
+
+def _moves(rows, chosen: dict[str, str]) -> list[tuple[str, str, str, str, int, str | None]]:
+    """(from code, to code, from role, to role, rank, tier) for rows between chosen codes."""
+    moves = []
+    for source, target, rank, tier in rows:
+        a, b = chosen.get(source), chosen.get(target)
+        if a is None or b is None or a == b:
+            continue
+        moves.append((source, target, a, b, rank, tier))
+    return sorted(set(moves))
+
+
+def render_moves(moves, prefix: str) -> str:
+    out = []
+    for source, target, a, b, rank, tier in moves:
+        extra = f" ;\n    career:relatednessTier {literal(tier)}" if tier else ""
+        out.append(f"role:{a} career:canBecome role:{b} .\n"
+                   f"transition:{prefix}-{source}-{target} a career:Transition ;\n"
+                   f"    career:fromRole role:{a} ; career:toRole role:{b} ; career:rank {rank}{extra} .\n")
+    return "\n".join(out)
+
+
+def _rank(value: str, where: str) -> int:
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise DataError(f"{where}: rank {value!r} is not an integer") from None
+
+
+def generate_rome(datasets: Path, crosswalk: Crosswalk) -> str:
+    chosen, notes = crosswalk.representative("rome")
+    with _open_csv(datasets, ROME_MOBILITY) as fh:
+        rows = [(r["code_rome"].strip(), r["code_rome_cible"].strip(), _rank(r["numero_ordre"], ROME_MOBILITY), None)
+                for r in csv.DictReader(fh)]
+    moves = _moves(rows, chosen)
+    return header([ROME_MOBILITY], "ROME 4.0, export v460", ATTRIBUTION["rome"], "rome-4.0",
+                  ["code_rome -> code_rome_cible; career:rank = numero_ordre."] + notes) + "\n" + \
+        render_moves(moves, "rome-4.0")
+
+
+def _tsv(datasets: Path, rel: str) -> list[list[str]]:
+    with _open_csv(datasets, rel) as fh:
+        rows = list(csv.reader(fh, delimiter="\t"))
+    return rows[1:]
+
+
+def generate_onet_related(datasets: Path, crosswalk: Crosswalk) -> str:
+    chosen, notes = crosswalk.representative("onet")
+    rows = [(r[0].strip(), r[1].strip(), _rank(r[3], ONET_RELATED), r[2].strip()) for r in _tsv(datasets, ONET_RELATED)]
+    return header([ONET_RELATED], "O*NET 29.0 Database, August 2024", ATTRIBUTION["onet-29.0"], "onet-29.0",
+                  ["O*NET-SOC Code -> Related O*NET-SOC Code; career:rank = Index;",
+                   "career:relatednessTier = Relatedness Tier. IRIs carry 'crosswalk' so that they",
+                   "never clash with those `datacareers import onet` mints between O*NET occupations."]
+                  + notes) + "\n" + render_moves(_moves(rows, chosen), "onet-29.0-crosswalk")
+
+
+def generate_onet_changers(datasets: Path, crosswalk: Crosswalk) -> str:
+    chosen, notes = crosswalk.representative("onet")
+    rows = [(r[0].strip(), r[2].strip(), _rank(r[4], ONET_CHANGERS), None) for r in _tsv(datasets, ONET_CHANGERS)]
+    return header([ONET_CHANGERS], "O*NET 25.x Career Changers Matrix, Excel converted to TSV", ATTRIBUTION["onet-25"],
+                  "onet-25-career-changers",
+                  ["O*NET-SOC Code -> Related O*NET-SOC Code; career:rank = Index.",
+                   "O*NET 25.x has no rows for Data Scientists, Database Architects, BI Analysts or",
+                   "Software Developers, so those roles have no moves here."]
+                  + notes) + "\n" + render_moves(_moves(rows, chosen), "onet-25-career-changers")
+
+
+def generate(datasets: Path, crosswalk_path: Path = CROSSWALK) -> dict[str, str]:
+    """Every generated file: path relative to ontology/facts -> its text."""
+    crosswalk = read_crosswalk(crosswalk_path)
+    return {
+        "esco-1.1.1/skills.ttl": generate_esco(datasets, crosswalk),
+        "rome-4.0/transitions.ttl": generate_rome(datasets, crosswalk),
+        "onet-29.0/transitions.ttl": generate_onet_related(datasets, crosswalk),
+        "onet-25-career-changers/transitions.ttl": generate_onet_changers(datasets, crosswalk),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("datasets", nargs="?", type=Path, default=DEFAULT_DATASETS,
+                        help=f"folder holding esco/, rome/ and onet/ releases (default {DEFAULT_DATASETS})")
+    parser.add_argument("--facts", type=Path, default=FACTS_DIR, help="where to write (default ontology/facts)")
+    parser.add_argument("--check", action="store_true",
+                        help="regenerate in memory and exit 1 if a committed file differs")
+    args = parser.parse_args(argv)
+    try:
+        files = generate(args.datasets)
+    except (DataError, OSError) as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        stale = [rel for rel, text in files.items()
+                 if not (args.facts / rel).is_file() or (args.facts / rel).read_text(encoding="utf-8") != text]
+        for rel in stale:
+            print(f"out of date: {args.facts / rel}", file=sys.stderr)
+        if stale:
+            print("run: python scripts/generate_facts.py", file=sys.stderr)
+            return 1
+        print(f"{len(files)} generated files are up to date.")
+        return 0
+    for rel, text in files.items():
+        path = args.facts / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {path} ({text.count(chr(10))} lines)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
