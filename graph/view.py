@@ -252,8 +252,7 @@ def short_label(text: str, width: int = 18, max_lines: int = 2) -> str:
         lines.append(current)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        last = lines[-1]
-        lines[-1] = (last if len(last) < width else last[: width - 1]) + "…"
+        lines[-1] += "…"
     return "\n".join(lines)
 
 
