@@ -89,8 +89,7 @@ def time_in_browser(html_path: Path, chromium: str, runs: int) -> list[float]:
                 requests = []
                 page.on("request", lambda r, seen=requests: seen.append(r.url))
                 page.goto(html_path.as_uri())
-                page.wait_for_function("window.datacareersView && window.datacareersView.stable",
-                                       timeout=120_000, polling=50)
+                page.wait_for_selector("body[data-stable=true]", state="attached", timeout=120_000)
                 drawn = page.evaluate(
                     "new Promise(r => requestAnimationFrame(() => r(performance.now())))")
                 times.append(drawn)
