@@ -3,7 +3,8 @@
 
 Reads the hand-curated crosswalk (``ontology/facts/curated/crosswalk.ttl``: which ESCO
 occupation, ROME fiche and O*NET-SOC occupation each curated role matches, exactly or
-closely) and the releases under DATASETS (default ``/work/shared/datasets``, laid out as
+closely) and the releases under DATASETS (default ``$DATACAREERS_DATASETS``, else
+``/work/shared/datasets``, laid out as
 ``esco/v1.1.1/``, ``rome/v460/``, ``onet/db_29_0_text/``, ``onet/db_25_x_excel_converted/``),
 and writes, for the curated roles only:
 
@@ -39,6 +40,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -47,7 +49,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FACTS_DIR = REPO / "ontology" / "facts"
 CROSSWALK = FACTS_DIR / "curated" / "crosswalk.ttl"
-DEFAULT_DATASETS = Path("/work/shared/datasets")
+#: Where the releases are read from: $DATACAREERS_DATASETS, else the team's shared copy.
+DEFAULT_DATASETS = Path(os.environ.get("DATACAREERS_DATASETS") or "/work/shared/datasets")
 
 BASE = "https://w3id.org/datacareers/"
 CAREER = BASE + "ontology#"
