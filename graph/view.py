@@ -42,7 +42,10 @@ from datacareers.network import full_graph, pick_label, role_graph
 LANGS = ("fr", "en")
 
 #: Above this many nodes the layout is computed in Python and physics stays off.
-LARGE_GRAPH = 600
+LARGE_GRAPH = 1000
+
+#: Above this many nodes a whole-graph view opens on the career map (skills unticked).
+READABLE = 150
 
 #: Physics iterations before the view freezes (small graphs only).
 STABILIZATION_ITERATIONS = 300
@@ -127,6 +130,7 @@ I18N: dict[str, dict] = {
         "step": "Étape {i} sur {n}",
         "focus": "Autour de « {label} » (profondeur {depth})",
         "shownHidden": "Filtre réactivé pour afficher « {label} ».",
+        "skillsHidden": "compétences masquées pour la lisibilité : cochez-les dans la légende",
     },
     "en": {
         "title": "Data careers",
@@ -178,6 +182,7 @@ I18N: dict[str, dict] = {
         "step": "Step {i} of {n}",
         "focus": "Around “{label}” (depth {depth})",
         "shownHidden": "Filter turned back on to show “{label}”.",
+        "skillsHidden": "skills hidden to keep the map readable: tick them in the legend",
     },
 }
 
@@ -697,6 +702,8 @@ def view_data(store: Store, *, lang: str = "fr", focus: str | None = None, depth
         "paths": path_list,
         "focus": focus_iri,
         "layout": {"fixed": large, "iterations": STABILIZATION_ITERATIONS},
+        "initiallyOff": ([g for g in NODE_STYLES if g.startswith("skill")]
+                         if focus_iri is None and not paths and len(nodes) > READABLE else []),
     }
 
 

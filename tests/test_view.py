@@ -160,6 +160,14 @@ def test_bad_arguments(shipped, kwargs, message):
         view.view_data(shipped, **kwargs)
 
 
+def test_big_whole_graph_opens_on_the_career_map(shipped, monkeypatch):
+    monkeypatch.setattr(view, "READABLE", 10)
+    assert set(view.view_data(shipped)["initiallyOff"]) == {g for g in view.NODE_STYLES if g.startswith("skill")}
+    assert view.view_data(shipped, focus="data-analyst")["initiallyOff"] == []
+    monkeypatch.setattr(view, "READABLE", 10_000)
+    assert view.view_data(shipped)["initiallyOff"] == []
+
+
 def test_highlight_paths_number_steps_and_dim_the_rest(shipped):
     path = [ROLE["data-analyst"], ROLE["chief-data-officer"], ROLE["data-architect"]]
     data = view.view_data(shipped, highlight_paths=[path])
