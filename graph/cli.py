@@ -178,13 +178,12 @@ def path(from_role: str, to_role: str, k: int, fmt: str, view_file: str | None, 
 
     from datacareers.paths import find_paths
     from datacareers.report import path_json, path_text
-    from datacareers.resolve import RoleIndex, resolve_role
+    from datacareers.resolve import resolve_role
     from datacareers.store import open_dataset
 
     store = open_dataset()
-    index = RoleIndex.from_store(store)
-    source = resolve_role(store, from_role, index)
-    target = resolve_role(store, to_role, index)
+    source = resolve_role(store, from_role)
+    target = resolve_role(store, to_role)
     language = _lang(lang)
     result = find_paths(store, source, target, k=k)
     if fmt == "json":
@@ -251,7 +250,7 @@ def roles(show_all: bool, fmt: str, lang: str | None) -> None:
     from datacareers.store import open_dataset
 
     language = _lang(lang)
-    graph = role_graph(open_dataset())
+    graph = role_graph(open_dataset(), include=None if show_all else (lambda iri: iri.startswith(ROLE)))
     rows = []
     for node, data in graph.nodes(data=True):
         if not show_all and not node.startswith(ROLE):

@@ -15,8 +15,6 @@ True
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import networkx as nx
 from pyoxigraph import Literal, NamedNode, Store
 
@@ -44,39 +42,6 @@ KINDS = {
     CAREER["EmployerType"]: "employer",
 }
 
-ROLES_QUERY = _PROLOGUE + """
-SELECT ?role ?label WHERE {
-  ?role a career:Role .
-  OPTIONAL { ?role skos:prefLabel ?label }
-}"""
-
-MOVES_QUERY = _PROLOGUE + """
-SELECT ?from ?to ?g ?rank WHERE {
-  GRAPH ?g { ?from career:canBecome ?to }
-  OPTIONAL { ?t career:fromRole ?from ; career:toRole ?to ; career:rank ?rank }
-}"""
-
-ROLE_SKILLS_QUERY = _PROLOGUE + """
-SELECT ?role ?skill ?p WHERE {
-  VALUES ?p { career:essentialSkill career:optionalSkill career:requiresSkill }
-  ?role a career:Role ; ?p ?skill .
-}"""
-
-
-def _value(term) -> str:
-    return term.value
-
-
-def labels_by_lang(store: Store, subject: str) -> dict[str, str]:
-    """The skos:prefLabel of *subject* in each language, e.g. ``{"en": ..., "fr": ...}``."""
-    out: dict[str, str] = {}
-    for quad in store.quads_for_pattern(NamedNode(subject), NamedNode(PREFIXES["skos"] + "prefLabel"), None):
-        obj = quad.object
-        if isinstance(obj, Literal):
-            out.setdefault(obj.language or "", obj.value)
-    return out
-
-
 def pick_label(labels: dict[str, str], lang: str, fallback: str) -> str:
     """The label in *lang*, else English, else French, else any, else *fallback*.
 
@@ -91,40 +56,147 @@ def pick_label(labels: dict[str, str], lang: str, fallback: str) -> str:
     return next(iter(labels.values()), fallback)
 
 
-def role_graph(store: Store) -> nx.DiGraph:
-    """Roles as nodes (labels, essential and all skills), career moves as edges.
+_SKILL_PREDICATES = {
+    CAREER["essentialSkill"]: "essential",
+    CAREER["optionalSkill"]: "optional",
+    CAREER["requiresSkill"]: "required",
+}
 
-    Edge attributes: ``sources`` (named graphs stating the move) and ``rank`` (the best,
-    i.e. lowest, rank any source gives, or None).
+
+def move_graph(store: Store) -> nx.DiGraph:
+    """Career moves only: an edge per ``career:canBecome``, with the ``sources`` (named
+    graphs) stating it. Nodes carry no attributes yet (see :func:`annotate_roles`).
+
+    Reads the move quads directly (no SPARQL join), so it stays fast after a full
+    import of ESCO, ROME and O*NET (about 40,000 moves).
     """
     graph = nx.DiGraph()
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in store.query(ROLES_QUERY, use_default_graph_as_union=True):
-        role = row["role"].value
-        graph.add_node(role, essential=set(), skills=set())
-        label = row["label"]
-        if label is not None:
-            labels[role].setdefault(label.language or "", label.value)
-    for role, by_lang in labels.items():
-        graph.nodes[role]["labels"] = by_lang
-    for row in store.query(ROLE_SKILLS_QUERY, use_default_graph_as_union=True):
-        node = graph.nodes[row["role"].value]
-        node["skills"].add(row["skill"].value)
-        if row["p"].value == CAREER["essentialSkill"]:
-            node["essential"].add(row["skill"].value)
-    for row in store.query(MOVES_QUERY, use_default_graph_as_union=True):
-        source, target = row["from"].value, row["to"].value
-        for node in (source, target):
-            if node not in graph:
-                graph.add_node(node, essential=set(), skills=set(), labels={})
-        data = graph.get_edge_data(source, target) or {"sources": set(), "rank": None}
-        data["sources"].add(row["g"].value)
-        if row["rank"] is not None:
-            rank = int(row["rank"].value)
-            data["rank"] = rank if data["rank"] is None else min(rank, data["rank"])
-        graph.add_edge(source, target, **data)
+    for quad in store.quads_for_pattern(None, NamedNode(CAREER["canBecome"]), None, None):
+        source, target = quad.subject.value, quad.object.value
+        if graph.has_edge(source, target):
+            graph.edges[source, target]["sources"].add(quad.graph_name.value)
+        else:
+            graph.add_edge(source, target, sources={quad.graph_name.value}, rank=None)
+    return graph
+
+
+def local_move_graph(
+    store: Store, source: str, target: str, max_moves: int = 12
+) -> tuple[nx.DiGraph, int | None]:
+    """The moves that can lie on a good path from *source* to *target*, read from the
+    store by breadth-first search (never the whole move graph), and the fewest moves
+    between them (None when *target* is out of reach within *max_moves*).
+
+    Kept: roles within ``max(2h, h + 3)`` moves in all, where ``h`` is the fewest
+    moves. A step costs between 1 and 2, so the cheapest path has at most ``2h``
+    moves; the margin leaves room for the next-best paths.
+    """
+    predicate = NamedNode(CAREER["canBecome"])
+
+    def scan(start: str, forward: bool, limit: int, stop_at: str | None = None):
+        depth = {start: 0}
+        edges: list[tuple[str, str, str]] = []
+        frontier = [start]
+        level = 0
+        while frontier and level < limit:
+            level += 1
+            following = []
+            for node in frontier:
+                here = NamedNode(node)
+                pattern = (here, predicate, None, None) if forward else (None, predicate, here, None)
+                for quad in store.quads_for_pattern(*pattern):
+                    other = quad.object.value if forward else quad.subject.value
+                    edge = (node, other) if forward else (other, node)
+                    edges.append((*edge, quad.graph_name.value))
+                    if other not in depth:
+                        depth[other] = level
+                        following.append(other)
+            frontier = following
+            if stop_at is not None and stop_at in depth:
+                break
+        return depth, edges
+
+    reach, _ = scan(source, True, max_moves, stop_at=target)
+    graph = nx.DiGraph()
+    if target not in reach:
+        return graph, None
+    fewest = reach[target]
+    limit = max(2 * fewest, fewest + 3)
+    ahead, forward_edges = scan(source, True, limit)
+    behind, _ = scan(target, False, limit)
+    keep = {n for n, d in ahead.items() if n in behind and d + behind[n] <= limit}
+    for u, v, g in forward_edges:
+        if u in keep and v in keep:
+            if graph.has_edge(u, v):
+                graph.edges[u, v]["sources"].add(g)
+            else:
+                graph.add_edge(u, v, sources={g}, rank=None)
+    return graph, fewest
+
+
+def annotate_roles(store: Store, graph: nx.DiGraph, nodes) -> None:
+    """Give each of *nodes* its ``labels`` (by language), ``skills`` (every required
+    skill) and ``essential`` skills, reading only those roles' quads."""
+    pref = NamedNode(PREFIXES["skos"] + "prefLabel")
+    for node in nodes:
+        if node not in graph:
+            graph.add_node(node)
+        data = graph.nodes[node]
+        subject = NamedNode(node)
+        labels: dict[str, str] = {}
+        for quad in store.quads_for_pattern(subject, pref, None, None):
+            if isinstance(quad.object, Literal):
+                labels.setdefault(quad.object.language or "", quad.object.value)
+        skills: set[str] = set()
+        essential: set[str] = set()
+        for predicate, kind in _SKILL_PREDICATES.items():
+            for quad in store.quads_for_pattern(subject, NamedNode(predicate), None, None):
+                skills.add(quad.object.value)
+                if kind == "essential":
+                    essential.add(quad.object.value)
+        data.update(labels=labels, skills=skills, essential=essential)
+
+
+def annotate_ranks(store: Store, graph: nx.DiGraph, edges) -> None:
+    """Set each edge's ``rank``: the best (lowest) rank a ``career:Transition`` gives."""
+    from_role, to_role, rank = (NamedNode(CAREER[t]) for t in ("fromRole", "toRole", "rank"))
+    for source, target in edges:
+        best = None
+        for quad in store.quads_for_pattern(None, from_role, NamedNode(source), None):
+            transition = quad.subject
+            if not any(store.quads_for_pattern(transition, to_role, NamedNode(target), None)):
+                continue
+            for r in store.quads_for_pattern(transition, rank, None, None):
+                value = int(r.object.value)
+                best = value if best is None else min(best, value)
+        graph.edges[source, target]["rank"] = best
+
+
+def all_roles(store: Store, graph: str | None = None) -> list[str]:
+    """Every node typed ``career:Role`` (in named graph *graph* only, if given)."""
+    role_class = NamedNode(CAREER["Role"])
+    rdf_type = NamedNode(PREFIXES["rdf"] + "type")
+    where = NamedNode(graph) if graph else None
+    return sorted({q.subject.value for q in store.quads_for_pattern(None, rdf_type, role_class, where)})
+
+
+def role_graph(store: Store, include=None) -> nx.DiGraph:
+    """Roles as nodes (labels, essential and all skills), career moves as edges.
+
+    Every role and every move is in the graph; roles for which *include* (a predicate
+    on the IRI) is false are left unannotated, to save time on big imports. Edge
+    attributes: ``sources`` (named graphs stating the move) and ``rank`` (the best,
+    i.e. lowest, rank any source gives, or None).
+    """
+    graph = move_graph(store)
+    graph.add_nodes_from(all_roles(store))
+    chosen = [n for n in graph if include is None or include(n)]
+    annotate_roles(store, graph, chosen)
+    annotate_ranks(store, graph, [(u, v) for u, v in graph.edges if include is None or include(u)])
     for _, data in graph.nodes(data=True):
         data.setdefault("labels", {})
+        data.setdefault("skills", set())
+        data.setdefault("essential", set())
     return graph
 
 
@@ -186,4 +258,4 @@ def full_graph(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-__all__ = ["role_graph", "full_graph", "labels_by_lang", "pick_label", "RELATIONS", "ROLE"]
+__all__ = ["role_graph", "move_graph", "annotate_roles", "full_graph", "pick_label", "RELATIONS", "ROLE"]

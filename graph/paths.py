@@ -26,7 +26,7 @@ from pyoxigraph import Store
 
 from datacareers.constants import ROLE
 from datacareers.errors import BadInputError, NoPathError
-from datacareers.network import pick_label, role_graph
+from datacareers.network import pick_label
 
 
 @dataclass
@@ -107,43 +107,49 @@ def _salary_change(store: Store, source: str, target: str) -> list[dict]:
 def find_paths(store: Store, source: str, target: str, k: int = 3,
                graph: nx.DiGraph | None = None) -> PathResult:
     """The *k* cheapest career paths from role *source* to role *target* (IRIs)."""
+    from datacareers.network import annotate_ranks, annotate_roles, local_move_graph
+
     if k < 1:
         raise BadInputError(f"-k must be at least 1, not {k}")
     if source == target:
         raise BadInputError("the two roles are the same; give two different roles")
-    graph = graph if graph is not None else role_graph(store)
-    for role in (source, target):
-        if role not in graph:
-            raise NoPathError(f"{role} has no career move in the data")
-    for u, v, data in graph.edges(data=True):
-        data["cost"] = step_cost(graph, u, v)
-    try:
-        found = list(islice(nx.shortest_simple_paths(graph, source, target, weight="cost"), k))
-    except nx.NetworkXNoPath:
-        found = []
-    if not found:
+    if graph is None:
+        sub, fewest = local_move_graph(store, source, target)
+    else:
+        fewest = nx.shortest_path_length(graph, source, target) if nx.has_path(graph, source, target) else None
+        sub = graph
+    if fewest is None:
+        names = nx.DiGraph()
+        annotate_roles(store, names, [source, target])
         raise NoPathError(
-            f"no chain of career moves leads from {_name(graph, source)} to {_name(graph, target)} "
+            f"no chain of career moves leads from {_name(names, source)} to {_name(names, target)} "
             "in the data"
         )
+    if graph is None:
+        annotate_roles(store, sub, list(sub.nodes))
+        annotate_ranks(store, sub, list(sub.edges))
+    for u, v, data in sub.edges(data=True):
+        data["cost"] = step_cost(sub, u, v)
+    found = list(islice(nx.shortest_simple_paths(sub, source, target, weight="cost"), k))
     paths = []
     for roles in found:
         steps = []
         for u, v in zip(roles, roles[1:], strict=False):
-            data = graph.edges[u, v]
-            new = required_skills(graph, v) | set(graph.nodes[v]["skills"])
+            data = sub.edges[u, v]
+            new = required_skills(sub, v) | set(sub.nodes[v]["skills"])
             steps.append(Step(
-                source=u, target=v, cost=round(data["cost"], 4), gap=skill_gap(graph, u, v),
-                new_skills=sorted(new - graph.nodes[u]["skills"]),
+                source=u, target=v, cost=round(data["cost"], 4), gap=skill_gap(sub, u, v),
+                new_skills=sorted(new - sub.nodes[u]["skills"]),
                 sources=sorted(data["sources"]), rank=data["rank"],
                 salary_change=_salary_change(store, u, v),
             ))
         paths.append(CareerPath(roles=roles, steps=steps))
-    return PathResult(source=source, target=target, paths=paths, graph=graph)
+    return PathResult(source=source, target=target, paths=paths, graph=sub)
 
 
 def _name(graph: nx.DiGraph, role: str, lang: str = "en") -> str:
-    return pick_label(graph.nodes[role].get("labels", {}), lang, role.rsplit("/", 1)[-1])
+    labels = graph.nodes[role].get("labels", {}) if role in graph else {}
+    return pick_label(labels, lang, role.rsplit("/", 1)[-1])
 
 
 __all__ = ["find_paths", "skill_gap", "step_cost", "CareerPath", "Step", "PathResult", "ROLE"]

@@ -69,7 +69,11 @@ def path_json(store: Store, result: PathResult, lang: str = "en") -> dict:
                     {
                         "from": role(step.source), "to": role(step.target), "cost": step.cost,
                         "skill_gap": step.gap,
-                        "new_skills": [{"id": s, "label": skills[s]} for s in step.new_skills],
+                        "new_skills": [
+                            {"id": s, "label": skills[s]}
+                            for s in sorted(step.new_skills, key=lambda s, v=step.target: (
+                                s not in result.graph.nodes[v]["essential"], skills[s].casefold()))
+                        ],
                         "sources": step.sources, "rank": step.rank,
                         "salary_change": step.salary_change,
                     }

@@ -27,14 +27,15 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Store
 
-from datacareers.constants import PREFIXES, ROLE
+from datacareers.constants import PREFIXES, ROLE, SOURCE
 from datacareers.errors import AmbiguousRoleError, UnknownRoleError
+from datacareers.network import all_roles
 
-_LABELS_QUERY = """
-SELECT ?role ?label ?alt WHERE {
-  ?role a career:Role .
-  { ?role skos:prefLabel ?label } UNION { ?role skos:altLabel ?alt }
-}"""
+SKOS = PREFIXES["skos"]
+
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize(text: str) -> str:
@@ -43,9 +44,10 @@ def normalize(text: str) -> str:
     >>> normalize("  Ingénieur-Développeur  de LOGICIELS ")
     'ingenieur developpeur de logiciels'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
 def slug(iri: str) -> str:
@@ -61,16 +63,24 @@ class RoleIndex:
     display: dict[str, str] = field(default_factory=dict)  # role -> a label to show
 
     @classmethod
-    def from_store(cls, store: Store) -> RoleIndex:
+    def from_store(cls, store: Store, curated_only: bool = False) -> RoleIndex:
+        """Index every role's names, or only our curated roles' (fast on big imports)."""
+        from pyoxigraph import NamedNode
+
         index = cls()
-        for row in store.query(_LABELS_QUERY, prefixes=PREFIXES, use_default_graph_as_union=True):
-            role = row["role"].value
-            literal = row["label"] or row["alt"]
-            index.names[normalize(literal.value)].add(role)
-            if row["label"] is not None and (role not in index.display or literal.language == "en"):
-                index.display[role] = literal.value
+        pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
+        roles = all_roles(store, SOURCE["curated"]) if curated_only else all_roles(store)
+        for role in roles:
+            subject = NamedNode(role)
             index.names[normalize(slug(role).replace("-", " "))].add(role)
             index.names[normalize(role)].add(role)
+            for predicate in (pref, alt):
+                for quad in store.quads_for_pattern(subject, predicate, None, None):
+                    literal = quad.object
+                    index.names[normalize(literal.value)].add(role)
+                    if predicate == pref and (role not in index.display or literal.language == "en"):
+                        index.display[role] = literal.value
+            index.display.setdefault(role, slug(role))
         return index
 
     def describe(self, role: str) -> str:
@@ -83,16 +93,27 @@ def _prefer_curated(roles: set[str]) -> set[str]:
 
 
 def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str:
-    """The IRI of the one role *name* designates, or an error saying why not."""
-    index = index or RoleIndex.from_store(store)
+    """The IRI of the one role *name* designates, or an error saying why not.
+
+    Our curated roles are tried first (a small index); every imported occupation's
+    names are read only when no curated role matches exactly.
+    """
     text = name.strip()
     if text.startswith("role:"):
         text = ROLE[text[5:]]
-    if text in index.display:
-        return text
     key = normalize(text)
     if not key:
         raise UnknownRoleError("an empty name names no role")
+    if index is None:
+        curated = RoleIndex.from_store(store, curated_only=True)
+        if text in curated.display:
+            return text
+        exact = curated.names.get(key, set())
+        if len(exact) == 1:
+            return next(iter(exact))
+        index = RoleIndex.from_store(store)
+    if text in index.display:
+        return text
     exact = _prefer_curated(index.names.get(key, set()))
     if len(exact) == 1:
         return next(iter(exact))
