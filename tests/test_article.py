@@ -1,0 +1,89 @@
+"""The seed article's facts, as entered: each checked against what the article says."""
+
+import pytest
+from pyoxigraph import NamedNode
+
+from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
+from datacareers.describe import role_facts
+
+ARTICLE = SOURCE["ml-engineer-article"]
+MLE = ROLE["machine-learning-engineer"]
+
+# The article's table: "Machine learning engineer junior | 2,9K€ à 3,7K€ | 35K€ à 45k€" ...
+TABLE = {
+    ("junior", "P1M"): (2900, 3700), ("junior", "P1Y"): (35000, 45000),
+    ("intermediate", "P1M"): (3700, 4500), ("intermediate", "P1Y"): (45000, 55000),
+    ("senior", "P1M"): (4500, 6200), ("senior", "P1Y"): (50000, 75000),
+}
+
+
+@pytest.fixture(scope="module")
+def facts(shipped):
+    return role_facts(shipped, MLE, "fr")
+
+
+def _in_article(items):
+    return {i["id"].rsplit("/", 1)[-1] for i in items if ARTICLE in i["sources"]}
+
+
+def test_salary_table(facts):
+    found = {(s["seniority"], s["period"]): (s["min"], s["max"]) for s in facts["salaries"]}
+    assert found == TABLE
+    for s in facts["salaries"]:
+        assert (s["currency"], s["year"], s["gross"], s["source"]) == ("EUR", "2022", True, ARTICLE)
+
+
+def test_works_with_and_managed_by(facts):
+    assert _in_article(facts["works_with"]) == {"data-engineer", "data-scientist"}
+    assert _in_article(facts["managed_by"]) == {"chief-data-officer", "digital-strategy-director"}
+
+
+@pytest.mark.parametrize("role", ["data-engineer", "data-scientist"])
+def test_the_three_are_managed_by_cdo_or_digital_director(shipped, role):
+    managers = _in_article(role_facts(shipped, ROLE[role], "en")["managed_by"])
+    assert managers == {"chief-data-officer", "digital-strategy-director"}
+
+
+def test_moves(facts):
+    assert _in_article(facts["moves_to"]) == {"data-scientist", "it-engineer", "software-developer",
+                                              "chief-data-officer"}
+
+
+def test_sectors_and_employers(facts):
+    assert _in_article(facts["sectors"]) == {"automotive", "information-technology", "retail", "finance",
+                                             "cosmetics", "e-commerce"}
+    assert _in_article(facts["employers"]) == {"startup", "software-vendor", "it-department", "agency",
+                                               "advertiser"}
+
+
+def test_education_is_bac5_eqf7(facts):
+    [education] = [e for e in facts["education"] if ARTICLE in e["sources"]]
+    assert education["eqf_level"] == 7
+    assert "Bac+5" in education["text"] and "Master" in education["text"] and "Doctorat" in education["text"]
+
+
+def test_hard_and_soft_skills(facts):
+    article_skills = {s["id"].rsplit("/", 1)[-1]: s for s in facts["skills"] if ARTICLE in s["sources"]}
+    hard = {k for k, s in article_skills.items() if s["kind"] == "hard"}
+    soft = {k for k, s in article_skills.items() if s["kind"] == "soft"}
+    assert hard == {"programming-languages", "statistics-and-probability", "data-modelling"}
+    assert {"communication", "project-management", "popularisation"} <= soft
+
+
+def test_missions_in_french_and_english(shipped):
+    missions = list(shipped.quads_for_pattern(NamedNode(MLE), NamedNode(CAREER["mission"]), None,
+                                              NamedNode(ARTICLE)))
+    by_lang = {lang: [q for q in missions if q.object.language == lang] for lang in ("fr", "en")}
+    assert len(by_lang["fr"]) == len(by_lang["en"]) >= 6
+    assert any(q.object.value == "Nettoyer des ensembles de données" for q in by_lang["fr"])
+
+
+def test_every_article_fact_is_in_the_article_graph(shipped):
+    # Nothing the article says about the ML engineer leaks into another graph.
+    pref = NamedNode(PREFIXES["skos"] + "prefLabel")
+    for quad in shipped.quads_for_pattern(NamedNode(MLE), None, None, None):
+        if quad.predicate in (NamedNode(CAREER["salary"]), NamedNode(CAREER["mission"]),
+                              NamedNode(CAREER["education"]), NamedNode(CAREER["managedBy"])):
+            assert quad.graph_name.value == ARTICLE, quad
+        if quad.predicate == pref:
+            assert quad.graph_name.value == SOURCE["curated"]
