@@ -23,6 +23,7 @@ from pyoxigraph import RdfFormat, Store
 
 from datacareers.constants import PREFIXES
 from datacareers.errors import BadInputError
+from datacareers.store import to_rdflib_dataset, to_rdflib_union
 
 FORMATS = {
     "ttl": "datacareers.ttl",
@@ -36,27 +37,6 @@ FORMATS = {
 #: Above this many quads, Turtle / TriG / JSON-LD are written by Oxigraph's streaming
 #: serializers (fast) instead of rdflib's canonical pretty printer (slow on big imports).
 RDFLIB_LIMIT = 200_000
-
-
-def _rdflib_dataset(store: Store):
-    from rdflib import Dataset
-
-    dataset = Dataset()
-    dataset.parse(data=store.dump(format=RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
-    for prefix, iri in PREFIXES.items():
-        dataset.bind(prefix, iri, override=True, replace=True)
-    return dataset
-
-
-def _union_graph(store: Store):
-    from rdflib import Graph
-
-    graph = Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri, override=True, replace=True)
-    nt = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    graph.parse(data=nt.serialize(format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
-    return graph
 
 
 def _sorted_ntriples(store: Store) -> bytes:
@@ -89,7 +69,7 @@ def export_bytes(store: Store, fmt: str) -> bytes:
         return _sorted_ntriples(store)
     if fmt == "ttl":
         if small:
-            return _union_graph(store).serialize(format="longturtle", encoding="utf-8")
+            return to_rdflib_union(store).serialize(format="longturtle", encoding="utf-8")
         nt = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
         from pyoxigraph import serialize
 
@@ -100,7 +80,7 @@ def export_bytes(store: Store, fmt: str) -> bytes:
         if not small:
             return store.dump(format=RdfFormat.JSON_LD)
         context = dict(PREFIXES)
-        return _rdflib_dataset(store).serialize(
+        return to_rdflib_dataset(store).serialize(
             format="json-ld", context=context, indent=1, sort_keys=True, encoding="utf-8")
     import networkx as nx
 

@@ -76,13 +76,29 @@ def open_dataset() -> Store:
     return store if store is not None else shipped_store()
 
 
-def to_rdflib(store: Store, include_vocabulary: bool = True):
-    """Copy *store* into an rdflib ``Dataset`` (for pySHACL, longturtle, GraphML...)."""
+def to_rdflib_dataset(store: Store):
+    """Copy *store* into an rdflib ``Dataset``, named graphs kept (for rdflib's serializers)."""
     from rdflib import Dataset
 
-    data = store.dump(format=RdfFormat.N_QUADS)
+    from datacareers.constants import PREFIXES
+
     dataset = Dataset()
-    dataset.parse(data=data.decode("utf-8"), format="nquads")
-    if not include_vocabulary:
-        dataset.remove_graph(dataset.graph(VOCABULARY_GRAPH))
+    dataset.parse(data=store.dump(format=RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    for prefix, iri in PREFIXES.items():
+        dataset.bind(prefix, iri, override=True, replace=True)
     return dataset
+
+
+def to_rdflib_union(store: Store):
+    """The union of every named graph of *store* as one rdflib ``Graph`` (for pySHACL,
+    canonical Turtle), with our prefixes bound."""
+    from rdflib import Graph
+
+    from datacareers.constants import PREFIXES
+
+    graph = Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True, replace=True)
+    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    graph.parse(data=triples.serialize(format=RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+    return graph

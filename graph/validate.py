@@ -61,10 +61,9 @@ def validate_store(store: Store) -> Report:
     from rdflib.namespace import RDF
 
     from datacareers.errors import SourceDataError
+    from datacareers.store import to_rdflib_union
 
-    data = Graph()
-    for quad in store:
-        data.add(_to_rdflib(quad))
+    data = to_rdflib_union(store)
     named_graph = URIRef(CAREER["NamedGraph"])
     for graph in store.named_graphs():
         if graph.value != VOCABULARY_GRAPH:
@@ -95,23 +94,6 @@ def _short_path(path) -> str:
         if sep in text:
             return text.rsplit(sep, 1)[-1]
     return text
-
-
-def _to_rdflib(quad):
-    """A pyoxigraph quad's triple as rdflib terms."""
-    from rdflib import BNode, Literal, URIRef
-
-    def term(t):
-        kind = type(t).__name__
-        if kind == "NamedNode":
-            return URIRef(t.value)
-        if kind == "BlankNode":
-            return BNode(t.value)
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        return Literal(t.value, datatype=URIRef(t.datatype.value))
-
-    return term(quad.subject), term(quad.predicate), term(quad.object)
 
 
 __all__ = ["validate_store", "Report", "Violation", "RDF_TYPE"]
