@@ -245,21 +245,21 @@ def roles(show_all: bool, fmt: str, lang: str | None) -> None:
     """
     import json
 
-    from datacareers.constants import ROLE
-    from datacareers.network import pick_label, role_graph
+    from pyoxigraph import NamedNode
+
+    from datacareers.constants import ROLE, SOURCE
+    from datacareers.network import all_roles, pick_label, role_counts
     from datacareers.store import open_dataset
 
     language = _lang(lang)
-    graph = role_graph(open_dataset(), include=None if show_all else (lambda iri: iri.startswith(ROLE)))
+    store = open_dataset()
+    pref = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
     rows = []
-    for node, data in graph.nodes(data=True):
-        if not show_all and not node.startswith(ROLE):
-            continue
+    for role in all_roles(store) if show_all else all_roles(store, SOURCE["curated"]):
+        labels = {q.object.language or "": q.object.value for q in store.quads_for_pattern(NamedNode(role), pref, None)}
         rows.append({
-            "id": node, "slug": node[len(ROLE):] if node.startswith(ROLE) else node,
-            "label": pick_label(data.get("labels", {}), language, node),
-            "skills": len(data["skills"]), "moves_out": graph.out_degree(node),
-            "moves_in": graph.in_degree(node),
+            "id": role, "slug": role[len(ROLE):] if role.startswith(ROLE) else role,
+            "label": pick_label(labels, language, role), **role_counts(store, role),
         })
     rows.sort(key=lambda r: r["label"].casefold())
     if fmt == "json":

@@ -180,19 +180,31 @@ def all_roles(store: Store, graph: str | None = None) -> list[str]:
     return sorted({q.subject.value for q in store.quads_for_pattern(None, rdf_type, role_class, where)})
 
 
-def role_graph(store: Store, include=None) -> nx.DiGraph:
+def role_counts(store: Store, role: str) -> dict[str, int]:
+    """How many skills, distinct next roles and distinct previous roles *role* has."""
+    here = NamedNode(role)
+    skills = {q.object.value for p in _SKILL_PREDICATES
+              for q in store.quads_for_pattern(here, NamedNode(p), None, None)}
+    move = NamedNode(CAREER["canBecome"])
+    out = {q.object.value for q in store.quads_for_pattern(here, move, None, None)}
+    into = {q.subject.value for q in store.quads_for_pattern(None, move, here, None)}
+    return {"skills": len(skills), "moves_out": len(out), "moves_in": len(into)}
+
+
+def role_graph(store: Store, include=None, ranks: bool = False) -> nx.DiGraph:
     """Roles as nodes (labels, essential and all skills), career moves as edges.
 
     Every role and every move is in the graph; roles for which *include* (a predicate
     on the IRI) is false are left unannotated, to save time on big imports. Edge
-    attributes: ``sources`` (named graphs stating the move) and ``rank`` (the best,
-    i.e. lowest, rank any source gives, or None).
+    attributes: ``sources`` (named graphs stating the move) and, with *ranks*, ``rank``
+    (the best, i.e. lowest, rank any source gives, or None).
     """
     graph = move_graph(store)
     graph.add_nodes_from(all_roles(store))
     chosen = [n for n in graph if include is None or include(n)]
     annotate_roles(store, graph, chosen)
-    annotate_ranks(store, graph, [(u, v) for u, v in graph.edges if include is None or include(u)])
+    if ranks:
+        annotate_ranks(store, graph, [(u, v) for u, v in graph.edges if include is None or include(u)])
     for _, data in graph.nodes(data=True):
         data.setdefault("labels", {})
         data.setdefault("skills", set())

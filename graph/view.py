@@ -27,7 +27,6 @@ import math
 import os
 import random
 import re
-import tempfile
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +37,7 @@ from pyoxigraph import Literal, Store
 from datacareers.constants import PACKAGE_DIR, PREFIXES, ROLE
 from datacareers.errors import BadInputError, UnknownRoleError
 from datacareers.network import full_graph, pick_label, role_graph
+from datacareers.subset import LARGE_STORE
 
 LANGS = ("fr", "en")
 
@@ -459,6 +459,21 @@ def _best_lang(values: dict[str, list], lang: str) -> list:
     return next(iter(values.values()), [])
 
 
+def _drawable_part(store: Store, focus: str | None, depth: int, paths: list[list[str]] | None):
+    """On a big dataset (after imports), the part the view will draw, as a small store:
+    the focus role's neighbourhood, the highlighted paths and their neighbours, or else
+    the curated roles and what they link to directly."""
+    from datacareers.resolve import resolve_role
+    from datacareers.subset import curated_roles, drawable_subset
+
+    if focus is not None:
+        focus = resolve_role(store, focus)
+        return drawable_subset(store, [focus], depth), focus, paths
+    if paths:
+        return drawable_subset(store, {r for p in paths for r in p}, 1), None, paths
+    return drawable_subset(store, curated_roles(store), 1), None, paths
+
+
 def view_data(store: Store, *, lang: str = "fr", focus: str | None = None, depth: int = 2,
               highlight_paths: list[list[str]] | None = None, title: str | None = None) -> dict:
     """Everything the page draws and explains, as plain JSON-ready data."""
@@ -466,6 +481,8 @@ def view_data(store: Store, *, lang: str = "fr", focus: str | None = None, depth
         raise BadInputError(f"language {lang!r} not supported; use one of {', '.join(LANGS)}")
     if not isinstance(depth, int) or depth < 0:
         raise BadInputError(f"depth must be a whole number >= 0, not {depth!r}")
+    if len(store) > LARGE_STORE:
+        store, focus, highlight_paths = _drawable_part(store, focus, depth, highlight_paths)
     graph = full_graph(store)
     words = I18N[lang]
 
@@ -738,34 +755,19 @@ def write_view(store: Store, path: str | os.PathLike, *, lang: str = "fr",
                highlight_paths: list[list[str]] | None = None,
                title: str | None = None) -> Path:
     """Render the view and write it to *path* atomically (temp file, then rename)."""
+    from datacareers.export import write_atomically
+
     html = render_html(store, lang=lang, focus=focus, depth=depth,
                        highlight_paths=highlight_paths, title=title)
     target = Path(path).expanduser()
     if target.is_dir():
         raise BadInputError(f"{target} is a folder; give a file name such as {target / 'view.html'}")
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        return write_atomically(target, html.encode("utf-8"))
     except (FileExistsError, NotADirectoryError):
-        raise BadInputError(f"cannot write {target}: {folder} is not a folder") from None
+        raise BadInputError(f"cannot write {target}: {target.parent} is not a folder") from None
     except OSError as exc:
         raise BadInputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BadInputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BadInputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 __all__ = ["render_html", "write_view", "view_data", "cheap_layout", "json_for_script",
