@@ -127,10 +127,11 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
         )
     if graph is None:
         annotate_roles(store, sub, list(sub.nodes))
-        annotate_ranks(store, sub, list(sub.edges))
     for u, v, data in sub.edges(data=True):
         data["cost"] = step_cost(sub, u, v)
     found = list(islice(nx.shortest_simple_paths(sub, source, target, weight="cost"), k))
+    if graph is None:  # ranks only explain; read them for the moves shown
+        annotate_ranks(store, sub, {(u, v) for roles in found for u, v in zip(roles, roles[1:], strict=False)})
     paths = []
     for roles in found:
         steps = []

@@ -92,6 +92,16 @@ def _prefer_curated(roles: set[str]) -> set[str]:
     return curated if len(curated) == 1 else roles
 
 
+_FULL_INDEX: list = []  # [(store, index)]: the last full index built, reused in this process
+
+
+def _full_index(store: Store) -> RoleIndex:
+    """Every role's names, built once per store (a path resolves two names)."""
+    if not _FULL_INDEX or _FULL_INDEX[0][0] is not store:
+        _FULL_INDEX[:] = [(store, RoleIndex.from_store(store))]
+    return _FULL_INDEX[0][1]
+
+
 def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str:
     """The IRI of the one role *name* designates, or an error saying why not.
 
@@ -111,7 +121,7 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
         exact = curated.names.get(key, set())
         if len(exact) == 1:
             return next(iter(exact))
-        index = RoleIndex.from_store(store)
+        index = _full_index(store)
     if text in index.display:
         return text
     exact = _prefer_curated(index.names.get(key, set()))
