@@ -20,6 +20,17 @@ class Group(click.Group):
         except DataCareersError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            # The reader went away (`datacareers export ... | head`): stop quietly.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except OSError as exc:
+            # A path we cannot read or write (missing folder, no permission, full disk).
+            where = f" {exc.filename}" if exc.filename else ""
+            click.echo(f"Error: cannot use{where}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

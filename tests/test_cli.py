@@ -169,3 +169,12 @@ def test_build_into_folder(runner, cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Built" in result.stdout and "datacareers.html" in result.stdout
     assert (tmp_path / "datacareers.ttl").stat().st_size > 1000
+
+
+def test_unwritable_output_is_one_line_exit_2(runner, cli, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run(runner, cli, "export", "--format", "ttl", "-o", str(blocker / "out.ttl"))
+    assert result.exit_code == 2
+    assert "cannot use" in one_error_line(result)
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
