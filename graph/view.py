@@ -66,6 +66,9 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     "employer": {"shape": "triangle", "color": "#56B4E9", "border": "#2a7fb0"},
 }
 
+#: Spacing of the highlighted path steps (vis-network canvas units).
+PATH_STEP_X, PATH_ROW_Y = 320.0, 220.0
+
 #: Edge style by relation (the edge key of :func:`datacareers.network.full_graph`).
 EDGE_STYLES: dict[str, dict] = {
     "canBecome": {"color": "#0072B2", "width": 2.5, "arrows": True, "dashes": False},
@@ -630,6 +633,12 @@ def view_data(store: Store, *, lang: str = "fr", focus: str | None = None, depth
     large = sub.number_of_nodes() > LARGE_GRAPH
     positions = cheap_layout(nx.Graph(sub.to_undirected(as_view=True))) if large else {}
 
+    # path steps in rows, left to right (path A on top), so the route reads at a glance
+    path_positions: dict[str, tuple[float, float]] = {}
+    for number, path in enumerate(paths):
+        for i, role in enumerate(path):
+            path_positions.setdefault(role, (i * PATH_STEP_X, (number - (len(paths) - 1) / 2) * PATH_ROW_Y))
+
     nodes = []
     details = {}
     for node in sorted(sub, key=lambda n: (graph.nodes[n]["kind"] != "role", label_of(n))):
@@ -652,6 +661,9 @@ def view_data(store: Store, *, lang: str = "fr", focus: str | None = None, depth
             item["x"], item["y"] = positions[node]
         if node in step_of:
             item["step"] = ", ".join(step_of[node])
+        if node in path_positions:
+            item["x"], item["y"] = path_positions[node]
+            item["pinned"] = True
         if paths and node not in step_of:
             item["dim"] = True
         if node == focus_iri:
@@ -720,7 +732,7 @@ def view_data(store: Store, *, lang: str = "fr", focus: str | None = None, depth
         "focus": focus_iri,
         "layout": {"fixed": large, "iterations": STABILIZATION_ITERATIONS},
         "initiallyOff": ([g for g in NODE_STYLES if g.startswith("skill")]
-                         if focus_iri is None and not paths and len(nodes) > READABLE else []),
+                         if focus_iri is None and len(nodes) > READABLE else []),
     }
 
 
