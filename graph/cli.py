@@ -296,7 +296,11 @@ def validate(with_imports: bool) -> None:
     from datacareers.store import open_dataset, shipped_store
     from datacareers.validate import validate_store
 
-    report = validate_store(open_dataset() if with_imports else shipped_store())
+    store = open_dataset() if with_imports else shipped_store()
+    if len(store) > 200_000:
+        click.echo(f"Validating {len(store):,} triples with pySHACL: this takes minutes and several GB "
+                   "of memory.", err=True)
+    report = validate_store(store)
     click.echo(report.text())
     if not report.conforms:
         sys.exit(1)
