@@ -38,7 +38,7 @@ def _var(name: str):
     return Variable(name)
 
 
-def _label_map(store: Store, nodes: set[str], lang: str) -> dict[str, str]:
+def label_map(store: Store, nodes: set[str], lang: str) -> dict[str, str]:
     """The best label of each node in *lang*, by one query per node set."""
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     if nodes:
@@ -131,11 +131,11 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         found: dict[str, set[str]] = defaultdict(set)
         for r in _q(store, query, role):
             found[r["x"].value].add(r["g"].value)
-        names = _label_map(store, set(found), lang)
+        names = label_map(store, set(found), lang)
         return sorted(({"id": x, "label": names[x], "sources": sorted(g)} for x, g in found.items()),
                       key=lambda d: d["label"].casefold())
 
-    names = _label_map(store, set(by_skill), lang)
+    names = label_map(store, set(by_skill), lang)
     for entry in by_skill.values():
         entry["label"] = names[entry["id"]]
         entry["sources"] = sorted(entry["sources"])

@@ -43,16 +43,12 @@ def _label_of(result: PathResult, node: str, lang: str) -> str:
     return pick_label(result.graph.nodes[node].get("labels", {}), lang, node.rsplit("/", 1)[-1])
 
 
-def skill_labels(store: Store, skills: set[str], lang: str) -> dict[str, str]:
-    from datacareers.describe import _label_map
-
-    return _label_map(store, skills, lang)
-
-
 def path_json(store: Store, result: PathResult, lang: str = "en") -> dict:
     """The JSON shape of ``datacareers path --format json`` (full IRIs as ids)."""
     every_skill = {s for p in result.paths for step in p.steps for s in step.new_skills}
-    skills = skill_labels(store, every_skill, lang)
+    from datacareers.describe import label_map
+
+    skills = label_map(store, every_skill, lang)
 
     def role(node):
         return {"id": node, "label": _label_of(result, node, lang)}
