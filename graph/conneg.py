@@ -1,0 +1,119 @@
+"""Content negotiation for the SPARQL endpoint: which W3C format answers a request.
+
+>>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "results")
+'application/sparql-results+xml'
+>>> negotiate("image/png", "results") is None
+True
+"""
+
+from __future__ import annotations
+
+UTF8 = "; charset=utf-8"
+
+# Media types we answer with, in our order of preference, and the aliases clients send.
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+}
+_ALIASES = {
+    "results": {
+        "application/json": "application/sparql-results+json",
+        "application/xml": "application/sparql-results+xml",
+        "text/xml": "application/sparql-results+xml",
+    },
+    "graph": {
+        "application/turtle": "text/turtle",
+        "application/x-turtle": "text/turtle",
+        "text/plain": "application/n-triples",
+        "application/x-json+ld": "application/ld+json",
+        "application/xml": "application/rdf+xml",
+        "text/xml": "application/rdf+xml",
+    },
+}
+#: ``format=`` / ``output=`` parameter values: (answer to SELECT/ASK, to CONSTRUCT/DESCRIBE).
+FORMAT_PARAMETER = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
+    "turtle": (None, "text/turtle"),
+    "ttl": (None, "text/turtle"),
+    "nt": (None, "application/n-triples"),
+    "ntriples": (None, "application/n-triples"),
+    "n-triples": (None, "application/n-triples"),
+    "jsonld": (None, "application/ld+json"),
+    "json-ld": (None, "application/ld+json"),
+    "rdfxml": (None, "application/rdf+xml"),
+    "rdf/xml": (None, "application/rdf+xml"),
+}
+
+
+def _accept_ranges(accept: str) -> list[tuple[str, float]]:
+    """``Accept`` as (media range, quality) pairs; a missing header accepts anything."""
+    ranges = []
+    for item in (accept or "*/*").split(","):
+        parts = [p.strip() for p in item.split(";")]
+        if not parts[0]:
+            continue
+        quality = 1.0
+        for param in parts[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        ranges.append((parts[0].lower(), quality))
+    return ranges
+
+
+def negotiate(accept: str, kind: str) -> str | None:
+    """The media type to answer a *kind* ("results" or "graph") query for *accept*.
+
+    Exact types beat ``type/*`` which beats ``*/*``; among equals our order wins.
+    """
+    offered = RESULT_TYPES if kind == "results" else GRAPH_TYPES
+    aliases = _ALIASES[kind]
+    best, best_quality = None, 0.0
+    for mime in offered:
+        names = {mime} | {alias for alias, target in aliases.items() if target == mime}
+        quality, specificity = 0.0, -1
+        for media_range, q in _accept_ranges(accept):
+            if media_range in names:
+                level = 2
+            elif media_range.endswith("/*") and any(
+                n.startswith(media_range[:-1]) for n in names
+            ):
+                level = 1
+            elif media_range == "*/*":
+                level = 0
+            else:
+                continue
+            if level > specificity:
+                quality, specificity = q, level
+        if quality > best_quality:
+            best, best_quality = mime, quality
+    return best
+
+
+def wanted_type(accept: str, fmt: str | None, kind: str) -> str | None:
+    """The media type to answer with, from a ``format`` parameter or else ``Accept``."""
+    if fmt:
+        key = fmt.strip().lower()
+        if key in FORMAT_PARAMETER:
+            return FORMAT_PARAMETER[key][0 if kind == "results" else 1]
+        accept = key  # a full media type given as format=...
+    return negotiate(accept, kind)
+
+
+def acceptable_at_all(accept: str, fmt: str | None) -> bool:
+    """Whether any query form could be answered in a type the client accepts."""
+    return any(wanted_type(accept, fmt, kind) for kind in ("results", "graph"))
