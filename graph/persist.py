@@ -284,6 +284,16 @@ def imported_sources() -> dict[str, dict]:
     return read_meta()["imports"] if store_dir().is_dir() else {}
 
 
+def generation() -> str | None:
+    """A stamp that changes whenever an import or removal replaces the live store
+    (``None`` while nothing is imported): long-running readers compare it to reload."""
+    live = store_dir()
+    try:
+        return f"{live.stat().st_ino}:{(live / META_FILE).stat().st_mtime_ns}"
+    except OSError:
+        return None
+
+
 def open_persistent() -> Store | None:
     """The on-disk store (read-only) with shipped facts in sync, or ``None`` when nothing
     is imported (commands then use the in-memory shipped store)."""

@@ -193,7 +193,13 @@ def graph_titles(store) -> list[tuple[str, str]]:
 
 
 def _worker_main(conn, loader) -> None:
-    """A query worker: load the store once, then answer jobs until the pipe closes."""
+    """A query worker: load the store, then answer jobs until the pipe closes. With the
+    default loader, a store replaced by an import meanwhile is reopened before the next
+    job, so a running endpoint serves what was just imported."""
+    from datacareers.persist import generation
+
+    follows_imports = loader is load_dataset
+    stamp = generation() if follows_imports else None
     try:
         store = loader()
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops
@@ -206,6 +212,9 @@ def _worker_main(conn, loader) -> None:
         except (EOFError, OSError):
             return
         try:
+            if follows_imports and generation() != stamp:
+                stamp = generation()
+                store = loader()
             answer = execute(store, job)
         except Exception as exc:  # noqa: BLE001 - one bad query must not end the worker
             answer = Answer.error(500, f"internal error: {type(exc).__name__}: {exc}")
