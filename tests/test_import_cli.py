@@ -16,10 +16,6 @@ DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATACAREERS_HOME", str(tmp_path / "home"))
-
 
 def run(*args):
     return CliRunner().invoke(main, list(args))

@@ -21,10 +21,6 @@ SKOS = PREFIXES["skos"]
 GRAPH = NamedNode(source_iri("esco-1.1.1"))
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATACAREERS_HOME", str(tmp_path / "home"))
-
 
 @pytest.fixture(scope="module")
 def store() -> Store:

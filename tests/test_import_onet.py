@@ -17,10 +17,6 @@ DATA_SCIENTIST = NamedNode(ONET_ROLE["15-2051.00"])
 STATISTICIAN = NamedNode(ONET_ROLE["15-2041.00"])
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATACAREERS_HOME", str(tmp_path / "home"))
-
 
 @pytest.fixture(scope="module")
 def store() -> Store:

@@ -17,10 +17,6 @@ G = "https://w3id.org/datacareers/source/test-source"
 P = NamedNode("http://example.org/p")
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATACAREERS_HOME", str(tmp_path / "home"))
-
 
 def quads(n: int, tag: str = "a", graph: str = G):
     g = NamedNode(graph)
@@ -34,10 +30,10 @@ def graph_subjects(graph: str = G) -> set[str]:
     return {q.subject.value for q in store.quads_for_pattern(None, None, None, NamedNode(graph))}
 
 
-def test_nothing_imported_means_no_store(tmp_path):
+def test_nothing_imported_means_no_store(isolated_home):
     assert persist.open_persistent() is None
     assert not persist.store_dir().exists()
-    assert persist.store_dir() == tmp_path / "home" / "store"
+    assert persist.store_dir() == isolated_home / "store"
 
 
 def test_store_holds_shipped_graphs_and_the_import():
@@ -64,7 +60,7 @@ def test_other_imports_are_left_alone():
     assert len(graph_subjects(other)) == 4
 
 
-def test_failing_import_leaves_the_previous_state(tmp_path):
+def test_failing_import_leaves_the_previous_state(isolated_home):
     persist.replace_source(G, quads(3, "kept"))
 
     def broken():
@@ -74,7 +70,7 @@ def test_failing_import_leaves_the_previous_state(tmp_path):
     with pytest.raises(ImportFormatError, match="line 1001"):
         persist.replace_source(G, broken())
     assert graph_subjects() == {f"http://example.org/kept{i}" for i in range(3)}
-    leftovers = sorted(p.name for p in (tmp_path / "home").iterdir())
+    leftovers = sorted(p.name for p in isolated_home.iterdir())
     assert leftovers == [".lock", "store"]
 
 

@@ -18,10 +18,6 @@ CDO = NamedNode(ROME_ROLE["M1423"])
 DATA_SCIENTIST = NamedNode(ROME_ROLE["M1405"])
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATACAREERS_HOME", str(tmp_path / "home"))
-
 
 @pytest.fixture(scope="module")
 def store() -> Store:
