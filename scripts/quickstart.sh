@@ -3,12 +3,7 @@
 # Usage: ./scripts/quickstart.sh            (re-running is safe and quick)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON="${PYTHON:-python3}"
-if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
-fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e .
+bash scripts/venv.sh
 .venv/bin/datacareers build
 echo
 echo "Done. Open output/datacareers.html in a browser, or try:"
