@@ -18,7 +18,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from datacareers import serve
+from datacareers.serve import endpoint as serve
 
 QUERIES = [
     ("application/sparql-results+json",

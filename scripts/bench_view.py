@@ -26,8 +26,8 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from datacareers.constants import CAREER, PREFIXES, ROLE, SKILL, source_iri
-from datacareers.store import shipped_store
-from datacareers.view import render_html
+from datacareers.store.shipped import shipped_store
+from datacareers.views.html.page import render_html
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -16,7 +16,7 @@ def isolated_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def shipped():
     """The shipped dataset, loaded once (tests must not modify it)."""
-    from datacareers.store import shipped_store
+    from datacareers.store.shipped import shipped_store
 
     return shipped_store()
 

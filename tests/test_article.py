@@ -4,7 +4,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
-from datacareers.describe import role_facts
+from datacareers.views.describe import role_facts
 
 ARTICLE = SOURCE["ml-engineer-article"]
 MLE = ROLE["machine-learning-engineer"]

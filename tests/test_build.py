@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from datacareers.build import build
+from datacareers.cli.build import build
 from datacareers.errors import NotConformingError
-from datacareers.store import shipped_store
+from datacareers.store.shipped import shipped_store
 
 EXPECTED = {"datacareers.ttl", "datacareers.jsonld", "datacareers.nt", "datacareers.trig",
             "datacareers.graphml", "datacareers.html"}
@@ -31,7 +31,8 @@ def test_build_writes_every_artefact(tmp_path):
 
 
 def test_turtle_is_byte_identical_across_processes(tmp_path):
-    code = ("import sys; from datacareers.store import shipped_store; from datacareers.export import export_bytes;"
+    code = ("import sys; from datacareers.store.shipped import shipped_store; "
+            "from datacareers.views.export import export_bytes; "
             "sys.stdout.buffer.write(export_bytes(shipped_store(), 'ttl'))")
     outputs = {
         hashlib.sha256(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
@@ -45,7 +46,7 @@ def test_failed_build_leaves_previous_outputs(tmp_path, monkeypatch):
     build(shipped_store(), tmp_path)
     before = _digests(tmp_path)
 
-    import datacareers.export as export_module
+    import datacareers.views.export as export_module
 
     real = export_module.export_bytes
 
@@ -65,7 +66,7 @@ def test_failed_build_leaves_previous_outputs(tmp_path, monkeypatch):
 def test_write_interrupted_midway_keeps_old_file(tmp_path, monkeypatch):
     import os
 
-    from datacareers.export import write_atomically
+    from datacareers.files import write_atomically
 
     target = tmp_path / "datacareers.ttl"
     target.write_bytes(b"old and whole")

@@ -20,10 +20,12 @@ import pytest
 from click.testing import CliRunner
 
 import datacareers.cli
-from datacareers import serve, sparql, store
 from datacareers.cli import main
 from datacareers.constants import ONTOLOGY_DIR, SOURCE
 from datacareers.errors import QueryError, SourceDataError
+from datacareers.serve import endpoint as serve
+from datacareers.store import shipped as store
+from datacareers.views import sparql
 
 COMMANDS = main.commands
 SCRIPT = "<script>alert('x')</script>"

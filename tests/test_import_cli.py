@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from datacareers import persist
 from datacareers.cli import main
 from datacareers.importers import common, esco, onet, rome
-from datacareers.importers.common import no_progress
+from datacareers.progress import no_progress
+from datacareers.store import persist
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
@@ -147,7 +147,7 @@ def test_cli_import_module_imports_only_click():
     import subprocess
     import sys
 
-    code = ("import sys, datacareers.cli_import; "
+    code = ("import sys, datacareers.cli.imports; "
             "print(sorted(m for m in ('pyoxigraph', 'rdflib') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

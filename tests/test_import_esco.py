@@ -8,7 +8,7 @@ from pyoxigraph import Literal, NamedNode, Store
 from datacareers.constants import CAREER, PREFIXES, source_iri
 from datacareers.errors import ImportFormatError
 from datacareers.importers import esco
-from datacareers.importers.common import no_progress
+from datacareers.progress import no_progress
 
 DATA = Path(__file__).parent / "data"
 RELEASE = DATA / "esco" / "v1.1.1"

@@ -5,12 +5,13 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from datacareers import persist
 from datacareers.constants import source_iri
 from datacareers.errors import ImportFormatError
 from datacareers.importers import onet, rome
-from datacareers.importers.common import no_progress
-from datacareers.store import shipped_digest, shipped_files
+from datacareers.progress import no_progress
+from datacareers.store import persist
+from datacareers.store.shipped import shipped_digest, shipped_files
+from datacareers.store.sources import list_sources
 
 DATA = Path(__file__).parent / "data"
 G = "https://w3id.org/datacareers/source/test-source"
@@ -141,7 +142,7 @@ def test_real_importers_end_to_end():
         plan = module.plan(path)
         persist.replace_source(plan.graph, plan.quads(no_progress),
                                info={"version": plan.source.version})
-    rows = {row.name: row for row in persist.list_sources()}
+    rows = {row.name: row for row in list_sources()}
     assert rows["rome-4.0-v460"].kind == "imported"
     assert rows["rome-4.0-v460"].version == "v460"
     assert rows["onet-29.0"].license == onet.LICENSE

@@ -44,7 +44,7 @@ def test_wheel_contains_ontology_facts_and_queries(wheel):
 def test_installed_wheel_loads_its_own_ontology(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    code = ("import datacareers.constants as c, datacareers.store as s; "
+    code = ("import datacareers.constants as c, datacareers.store.shipped as s; "
             "print(c.ONTOLOGY_DIR); print(len(s.shipped_store()))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={"PYTHONPATH": str(site), "PATH": ""}, cwd=tmp_path)

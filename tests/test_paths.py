@@ -5,7 +5,7 @@ import pytest
 
 from datacareers.constants import ROLE, SOURCE
 from datacareers.errors import BadInputError, NoPathError
-from datacareers.paths import find_paths, skill_gap, step_cost
+from datacareers.views.paths import find_paths, skill_gap, step_cost
 
 
 def slugs(path):
@@ -73,7 +73,7 @@ def test_unknown_gap_costs_a_full_gap():
 def test_new_skills_are_what_the_target_has_and_the_source_lacks(shipped):
     # ML engineer -> data scientist: whatever the data scientist requires that the ML
     # engineer does not have must be listed, and nothing the ML engineer already has.
-    from datacareers.network import role_graph
+    from datacareers.views.network import role_graph
 
     graph = role_graph(shipped)
     result = find_paths(shipped, ROLE["machine-learning-engineer"], ROLE["data-scientist"], k=1, graph=graph)

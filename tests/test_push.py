@@ -22,8 +22,8 @@ from click.testing import CliRunner
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
 from datacareers.cli import main
-from datacareers.push import PushError, graph_batches, push_dataset
-from datacareers.store import shipped_store
+from datacareers.serve.push import PushError, graph_batches, push_dataset
+from datacareers.store.shipped import shipped_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -239,7 +239,7 @@ def _answers(data: dict):
 
 
 def _ours(query: str):
-    from datacareers.sparql import format_result, run_query
+    from datacareers.views.sparql import format_result, run_query
 
     return _answers(json.loads(format_result(run_query(shipped_store(), query), "json")))
 
@@ -260,7 +260,7 @@ def _virtuoso(endpoint: str, graphs: list[str], query: str):
 
 
 def test_push_to_virtuoso_then_same_answers(virtuoso, tmp_path, monkeypatch):
-    from datacareers.sparql import example_queries
+    from datacareers.views.sparql import example_queries
 
     monkeypatch.setenv("DATACAREERS_HOME", str(tmp_path))
     started = time.monotonic()

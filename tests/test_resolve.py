@@ -4,7 +4,7 @@ import pytest
 
 from datacareers.constants import ROLE
 from datacareers.errors import AmbiguousRoleError, UnknownRoleError
-from datacareers.resolve import normalize, resolve_role
+from datacareers.store.resolve import normalize, resolve_role
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,9 @@ from SPARQLWrapper import (  # noqa: E402
 )
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed  # noqa: E402
 
-from datacareers import serve  # noqa: E402
 from datacareers.constants import SOURCE  # noqa: E402
-from datacareers.store import shipped_files, shipped_store  # noqa: E402
+from datacareers.serve import endpoint as serve  # noqa: E402
+from datacareers.store.shipped import shipped_files, shipped_store  # noqa: E402
 
 TIMEOUT = 2.0
 MAX_ROWS = 5000
@@ -299,7 +299,7 @@ def test_home_page_english_and_french(url):
 
 
 def test_home_page_lists_example_queries(url):
-    from datacareers.sparql import example_queries
+    from datacareers.views.sparql import example_queries
 
     _, _, page = raw(url[: -len("sparql")])
     for name in example_queries():
@@ -314,7 +314,7 @@ def test_home_page_lists_example_queries(url):
 
 
 def test_example_queries_run_on_the_endpoint(url):
-    from datacareers.sparql import example_queries
+    from datacareers.views.sparql import example_queries
 
     for name, path in example_queries().items():
         result = client(url, path.read_text(encoding="utf-8")).query()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from datacareers import serve
 from datacareers.cli import main
+from datacareers.serve import endpoint as serve
 
 ROME = Path(__file__).parent / "data" / "rome" / "v460"
 ASK = "ASK { GRAPH source:rome-4.0-v460 { ?s ?p ?o } }"

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from datacareers.errors import QueryError
-from datacareers.sparql import check_read_only, example_queries, format_result, run_query
+from datacareers.views.sparql import check_read_only, example_queries, format_result, run_query
 
 MOVES = "SELECT ?to WHERE { role:machine-learning-engineer career:canBecome ?to } ORDER BY ?to"
 

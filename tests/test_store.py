@@ -3,9 +3,9 @@
 import pytest
 from pyoxigraph import NamedNode
 
-from datacareers import store as store_module
 from datacareers.constants import SOURCE, VOCABULARY_GRAPH
 from datacareers.errors import SourceDataError
+from datacareers.store import shipped as store_module
 
 
 def test_every_fact_file_lands_in_its_source_graph(shipped):
@@ -40,7 +40,7 @@ def test_digest_changes_with_content(tmp_path, monkeypatch):
 
 def test_role_graph_projection_keeps_sources(shipped):
     from datacareers.constants import ROLE
-    from datacareers.network import full_graph, role_graph
+    from datacareers.views.network import full_graph, role_graph
 
     roles = role_graph(shipped)
     assert roles.edges[ROLE["machine-learning-engineer"], ROLE["data-scientist"]]["sources"] == {

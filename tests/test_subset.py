@@ -2,9 +2,9 @@
 
 import pytest
 
-import datacareers.view as view
+import datacareers.views.html.page as view
 from datacareers.constants import ROLE
-from datacareers.subset import drawable_subset, neighbourhood
+from datacareers.views.subset import drawable_subset, neighbourhood
 
 
 def test_neighbourhood_follows_relations_both_ways(shipped):
@@ -16,7 +16,7 @@ def test_neighbourhood_follows_relations_both_ways(shipped):
 
 def test_subset_keeps_everything_about_kept_nodes(shipped):
     small = drawable_subset(shipped, [ROLE["machine-learning-engineer"]], 0)
-    from datacareers.describe import role_facts
+    from datacareers.views.describe import role_facts
 
     full = role_facts(shipped, ROLE["machine-learning-engineer"], "en")
     cut = role_facts(small, ROLE["machine-learning-engineer"], "en")

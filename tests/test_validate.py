@@ -4,8 +4,8 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from datacareers.constants import CAREER, PREFIXES, ROLE, SALARY, SOURCE
-from datacareers.store import load_shipped
-from datacareers.validate import validate_store
+from datacareers.store.shipped import load_shipped
+from datacareers.store.validate import validate_store
 
 SKOS = PREFIXES["skos"]
 SCHEMA = PREFIXES["schema"]

@@ -8,11 +8,11 @@ import re
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from datacareers import view
 from datacareers.constants import PREFIXES, ROLE, source_iri
 from datacareers.errors import BadInputError, UnknownRoleError
-from datacareers.network import full_graph
-from datacareers.store import shipped_store
+from datacareers.store.shipped import shipped_store
+from datacareers.views.html import page as view
+from datacareers.views.network import full_graph
 
 EVIL = '</script><img src=x onerror="window.__xss=1">&amp;'
 MLE = ROLE["machine-learning-engineer"]

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from datacareers import view
 from datacareers.constants import PREFIXES, ROLE, source_iri
-from datacareers.network import full_graph
-from datacareers.store import shipped_store
+from datacareers.store.shipped import shipped_store
+from datacareers.views.html import page as view
+from datacareers.views.network import full_graph
 
 CHROMIUM = os.environ.get("DATACAREERS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -1,8 +1,8 @@
 """The path view: steps pinned left to right, one row per path, other nodes dimmed."""
 
 from datacareers.constants import ROLE
-from datacareers.paths import find_paths
-from datacareers.view import view_data
+from datacareers.views.html.page import view_data
+from datacareers.views.paths import find_paths
 
 
 def test_path_steps_are_pinned_in_order(shipped):

@@ -1,0 +1,199 @@
+"""``datacareers import esco|rome|onet PATH`` and ``datacareers sources``.
+
+Only click is imported at module level: the importers, pyoxigraph and the store are
+imported inside the commands so ``datacareers --help`` stays instant.
+"""
+
+import click
+
+_VERSION_HELP = "Release version, when the folder or file names do not tell it."
+
+
+@click.group("import")
+def import_group() -> None:
+    """Import an official release (ESCO, ROME 4.0, O*NET) into its named graph.
+
+    Each release goes whole into its own named graph (source:esco-1.1.1,
+    source:rome-4.0-v460, source:onet-29.0), together with a description of the
+    source (title, publisher, version, licence, attribution, URL). Imports are kept in
+    an on-disk store in your data folder ($DATACAREERS_HOME, by default
+    ~/.local/share/datacareers), never in the checkout; every command then sees them.
+    Re-importing a release replaces its graph whole; a failed or interrupted import
+    leaves the previous state untouched.
+
+    \b
+    Examples:
+      datacareers import esco ~/Downloads/ESCO\\ dataset\\ -\\ v1.1.1
+      datacareers import rome ~/Downloads/RefRomeCsv
+      datacareers import onet ~/Downloads/db_29_0_text
+      datacareers sources
+    """
+
+
+def _run(kind: str, path, version: str | None, quiet: bool) -> None:
+    import time
+    from pathlib import Path
+
+    from datacareers.cli.progress import click_progress
+    from datacareers.importers import esco, onet, rome
+    from datacareers.progress import no_progress
+    from datacareers.store import persist
+
+    module = {"esco": esco, "rome": rome, "onet": onet}[kind]
+    start = time.perf_counter()
+    plan = module.plan(Path(path), version)
+    source = plan.source
+    click.echo(f"Importing {source.title} into <{plan.graph}>", err=True)
+    progress = no_progress if quiet else click_progress
+    triples = persist.replace_source(
+        plan.graph,
+        plan.quads(progress),
+        info={
+            "name": source.name,
+            "version": source.version,
+            "title": source.title,
+            "license": source.license,
+            "path": str(Path(path).resolve()),
+        },
+    )
+    elapsed = time.perf_counter() - start
+    click.echo(
+        f"{source.name}: {triples:,} triples in <{plan.graph}> ({elapsed:.1f} s), "
+        f"store {persist.store_dir()}"
+    )
+
+
+_path = click.argument("path", type=click.Path(path_type=str))
+_version = click.option("--version", "version", metavar="V", help=_VERSION_HELP)
+_quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+
+
+@import_group.command("esco")
+@_path
+@_version
+@_quiet
+def import_esco(path: str, version: str | None, quiet: bool) -> None:
+    """Import the ESCO classification (CSV export, v1.1 or later).
+
+    \b
+    Download: https://esco.ec.europa.eu/en/use-esco/download
+      choose the version, "ESCO dataset", format CSV, language English (and French
+      too for @fr labels); unzip both into one folder and pass that folder.
+    Needs occupations_en.csv, skills_en.csv and occupationSkillRelations.csv (.gz
+    accepted), found anywhere under PATH; uses ISCOGroups_en.csv,
+    broaderRelationsOccPillar.csv and the *_fr.csv files when present. Occupations
+    keep their ESCO URIs and become career:Role; essential / optional skills become
+    career:essentialSkill / career:optionalSkill (and career:requiresSkill).
+    The version comes from the folder name ("v1.1.1") unless --version is given.
+
+    \b
+    Examples:
+      datacareers import esco ./esco/v1.1.1
+      datacareers import esco ./esco-download --version 1.2.0
+    """
+    _run("esco", path, version, quiet)
+
+
+@import_group.command("rome")
+@_path
+@_version
+@_quiet
+def import_rome(path: str, version: str | None, quiet: bool) -> None:
+    """Import France Travail's ROME 4.0 (the unix_*_utf8.csv files).
+
+    \b
+    Download: https://www.francetravail.org/opendata/repertoire-operationnel-des-meti.html
+      "Toutes les données du ROME" in CSV; unzip and pass the folder.
+    Fiches become career:Role (https://w3id.org/datacareers/rome/M1405) with their
+    appellations as alt labels; mobilités become career:canBecome with a ranked
+    career:Transition; compétences and savoirs become career:Skill; secteurs become
+    career:Sector. The version comes from the file names (unix_..._v460_utf8.csv).
+
+    \b
+    Examples:
+      datacareers import rome ./RefRomeCsv
+      datacareers import rome ./rome --version v460
+    """
+    _run("rome", path, version, quiet)
+
+
+@import_group.command("onet")
+@_path
+@_version
+@_quiet
+def import_onet(path: str, version: str | None, quiet: bool) -> None:
+    """Import the O*NET database (text format, tab-delimited .txt files).
+
+    \b
+    Download: https://www.onetcenter.org/database.html
+      "O*NET <version> Database", Text format; unzip and pass the db_NN_N_text folder
+      (or a folder holding it and, for older releases, Career Changers Matrix.tsv).
+    Needs Occupation Data.txt; uses Related Occupations, Technology Skills, Job Zones,
+    Education, Training, and Experience and the Career Changers Matrix when present.
+    The version comes from "Read Me.txt" ("O*NET 29.0 Database") or the folder name.
+
+    \b
+    Examples:
+      datacareers import onet ./db_29_0_text
+      datacareers import onet ./onet --version 29.0
+    """
+    _run("onet", path, version, quiet)
+
+
+@import_group.command("remove")
+@click.argument("name")
+def import_remove(name: str) -> None:
+    """Remove an imported source (by name, as `datacareers sources` shows it).
+
+    \b
+    Example:
+      datacareers import remove esco-1.1.1
+    """
+    from datacareers.constants import source_iri
+    from datacareers.errors import BadInputError
+    from datacareers.store import persist
+
+    graph = name if name.startswith(("http://", "https://")) else source_iri(name)
+    if not persist.remove_source(graph):
+        imported = ", ".join(sorted(r["name"] for r in persist.imported_sources().values()))
+        raise BadInputError(f"no imported source named {name!r} (imported: {imported or 'none'})")
+    click.echo(f"removed {name}")
+
+
+@click.command("sources")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "tsv", "json"]), default="text",
+    show_default=True, help="Output format.",
+)
+def sources_command(fmt: str) -> None:
+    """List the sources in the dataset: shipped graphs and imported releases.
+
+    Each named graph with its name, kind (shipped / imported), version, number of
+    triples and licence.
+
+    \b
+    Examples:
+      datacareers sources
+      datacareers sources --format json
+    """
+    import json
+
+    from datacareers.store.sources import list_sources
+
+    rows = list_sources()
+    if fmt == "json":
+        click.echo(json.dumps([row.__dict__ for row in rows], indent=2))
+        return
+    header = ("name", "kind", "version", "triples", "licence")
+    table = [(r.name, r.kind, r.version, f"{r.triples}", r.license) for r in rows]
+    if fmt == "tsv":
+        for line in (header, *table):
+            click.echo("\t".join(line))
+        return
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *table, strict=True)]
+    for i, line in enumerate((header, *table)):
+        cells = [
+            cell.rjust(width) if j == 3 and i else cell.ljust(width)
+            for j, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ]
+        click.echo("  ".join(cells).rstrip())

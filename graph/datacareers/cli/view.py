@@ -1,0 +1,47 @@
+"""``datacareers view``: the interactive HTML graph, one file that works offline."""
+
+import click
+
+
+@click.command("view")
+@click.option("--focus", "focus", metavar="ROLE", default=None,
+              help="Draw only the neighbourhood of ROLE: a slug (machine-learning-engineer), "
+                   "a full IRI, or a French or English name (\"ML engineer\").")
+@click.option("--depth", type=int, default=2, show_default=True, metavar="N",
+              help="With --focus: how many links away from ROLE to draw (0 = the role alone).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="Language of the labels and of the page.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=False),
+              default="datacareers.html", show_default=True, metavar="FILE",
+              help="Where to write the page (replaced atomically).")
+@click.option("--title", default=None, help="Page title (default: \"Métiers de la donnée\" / \"Data careers\").")
+def view_command(focus: str | None, depth: int, lang: str, output: str, title: str | None) -> None:
+    """Write the interactive HTML view of the graph: one self-contained file.
+
+    The page needs no network (every script and style is inside it): open it from
+    disk, send it by mail, put it on a USB key. Nodes are coloured and shaped by kind
+    (role, hard / soft skill, knowledge, sector, employer type), roles sized by how
+    central they are; the legend doubles as filters (kind, relation, source). Type in
+    the search box (French or English, accents optional) to find and centre a node;
+    click a node to read its definition, salaries, education, skills, managers, next
+    roles and the source of each fact.
+
+    \b
+    Examples:
+      datacareers view                              # whole graph -> ./datacareers.html
+      datacareers view --lang en -o careers.html
+      datacareers view --focus machine-learning-engineer --depth 1
+      datacareers view --focus "analyste de données" --depth 2 -o analyst.html
+
+    The path written is printed on stdout.
+    """
+    if depth < 0:
+        raise click.BadParameter(f"must be 0 or more, not {depth}", param_hint="'--depth'")
+    if focus is not None and not focus.strip():
+        raise click.BadParameter("give a role name, slug or IRI", param_hint="'--focus'")
+
+    from datacareers.store.dataset import open_dataset
+    from datacareers.views.html.page import write_view
+
+    path = write_view(open_dataset(), output, lang=lang, focus=focus, depth=depth, title=title)
+    click.echo(str(path))

@@ -1,0 +1,279 @@
+"""Import the official ESCO CSV export (v1.1 and later) into ``source:esco-<version>``.
+
+Download the CSV release (one language at a time: English, and French for @fr labels)
+from https://esco.ec.europa.eu/en/use-esco/download and unzip it into one folder. Files
+are found by name anywhere under that folder (``en/``, ``fr/``, ``relations/``...):
+
+- ``occupations_en.csv`` (required): each occupation keeps its ESCO concept URI and
+  becomes ``a career:Role, schema:Occupation`` with ``skos:prefLabel``/``altLabel``/
+  ``hiddenLabel`` @en, ``skos:definition`` @en (the *description* column),
+  ``career:iscoCode`` (its ISCO-08 unit group) and ``skos:notation`` (its ESCO code);
+- ``skills_en.csv`` (required): each skill becomes ``a career:Skill`` with labels,
+  definition, ``career:reuseLevel`` (ESCO's reuse level, verbatim) and
+  ``career:skillKind``, mapped as follows:
+
+  ========================  ======================  ====================
+  ESCO skillType            ESCO reuseLevel         career:skillKind
+  ========================  ======================  ====================
+  ``knowledge``             any                     ``career:knowledge``
+  other                     ``transversal``         ``career:soft``
+  other                     any other / empty       ``career:hard``
+  ========================  ======================  ====================
+
+  (ESCO's transversal skills are its "core" skills: thinking, social, attitudes; a
+  sector-specific or occupation-specific skill/competence is treated as a hard skill.)
+- ``occupationSkillRelations.csv`` or ``.csv.gz`` (required): ``essential`` gives
+  ``career:essentialSkill``, ``optional`` gives ``career:optionalSkill``; both also
+  assert ``career:requiresSkill`` so queries need no inference;
+- ``ISCOGroups_en.csv`` (optional): ISCO groups as ``skos:Concept`` with their labels
+  and ``career:iscoCode``;
+- ``broaderRelationsOccPillar.csv`` (optional): ``skos:broader`` between occupations
+  and ISCO groups; without it each occupation gets ``skos:broader`` its ISCO group;
+- ``occupations_fr.csv``, ``skills_fr.csv``, ``ISCOGroups_fr.csv`` (optional): the same
+  labels and definitions @fr.
+
+>>> skill_kind("knowledge", "transversal").value.rsplit("#", 1)[1]
+'knowledge'
+>>> skill_kind("skill/competence", "transversal").value.rsplit("#", 1)[1]
+'soft'
+>>> skill_kind("skill/competence", "sector-specific").value.rsplit("#", 1)[1]
+'hard'
+>>> detect_version(Path("ESCO dataset - v1.1.1 - classification - en - csv"))
+'1.1.1'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from datacareers.errors import ImportFormatError
+from datacareers.importers.common import (
+    ALT_LABEL,
+    BROADER,
+    DEFINITION,
+    HIDDEN_LABEL,
+    NOTATION,
+    PREF_LABEL,
+    SCHEMA_OCCUPATION,
+    SKOS_CONCEPT,
+    A,
+    ImportPlan,
+    SourceInfo,
+    Table,
+    check_tables,
+    find_file,
+    require_dir,
+    split_lines,
+    term,
+)
+from datacareers.progress import ProgressFactory
+
+WHAT = "an ESCO CSV"
+DOWNLOAD_URL = "https://esco.ec.europa.eu/en/use-esco/download"
+LICENSE = "http://data.europa.eu/eli/dec/2011/833/oj"
+ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
+ISCO_BASE = "http://data.europa.eu/esco/isco/C"
+
+_VERSION = re.compile(r"(?:^|[^0-9A-Za-z])v?(\d+\.\d+(?:\.\d+)*)(?![0-9.])")
+
+KNOWLEDGE = term("knowledge")
+SOFT = term("soft")
+HARD = term("hard")
+
+
+def skill_kind(skill_type: str, reuse_level: str) -> NamedNode:
+    """career:knowledge / soft / hard from ESCO's skillType and reuseLevel (see above)."""
+    if skill_type.strip() == "knowledge":
+        return KNOWLEDGE
+    if reuse_level.strip() == "transversal":
+        return SOFT
+    return HARD
+
+
+def normalise_version(version: str) -> str:
+    """``v1.1.1`` -> ``1.1.1``."""
+    version = version.strip()
+    return version[1:] if version[:1] in "vV" and version[1:2].isdigit() else version
+
+
+def detect_version(*folders: Path) -> str | None:
+    """The version in the first folder name that carries one (``v1.1.1``, ``1.2.0``)."""
+    for folder in folders:
+        for part in reversed(Path(folder).parts):
+            match = _VERSION.search(part)
+            if match:
+                return match.group(1)
+    return None
+
+
+def source_info(version: str) -> SourceInfo:
+    return SourceInfo(
+        name=f"esco-{version}",
+        version=version,
+        title=f"ESCO (European Skills, Competences, Qualifications and Occupations) v{version}",
+        publisher="European Commission",
+        license=LICENSE,
+        attribution=ATTRIBUTION,
+        url=DOWNLOAD_URL,
+    )
+
+
+def plan(path: Path, version: str | None = None) -> ImportPlan:
+    """Check the release folder (files, headers) and describe what will be imported."""
+    root = require_dir(Path(path), "ESCO")
+    occupations = find_file(root, ["occupations_en.csv"], WHAT)
+    skills = find_file(root, ["skills_en.csv"], WHAT)
+    relations = find_file(
+        root,
+        [
+            "occupationSkillRelations.csv",
+            "occupationSkillRelations.csv.gz",
+            "occupationSkillRelations_en.csv",
+            "occupationSkillRelations_en.csv.gz",
+        ],
+        WHAT,
+    )
+    isco = find_file(root, ["ISCOGroups_en.csv"], WHAT, required=False)
+    broader = find_file(
+        root, ["broaderRelationsOccPillar.csv", "broaderRelationsOccPillar_en.csv"], WHAT,
+        required=False,
+    )
+    french = {
+        name: find_file(root, [f"{name}_fr.csv"], WHAT, required=False)
+        for name in ("occupations", "skills", "ISCOGroups")
+    }
+
+    if version:
+        version = normalise_version(version)
+    else:
+        version = detect_version(occupations.parent.relative_to(root), root.resolve())
+        if not version:
+            raise ImportFormatError(
+                f"{root}: cannot tell the ESCO version from the folder name; "
+                "pass it with --version (e.g. --version 1.2.0)"
+            )
+    info = source_info(version)
+
+    occ_cols = ("conceptUri", "preferredLabel", "altLabels", "description", "iscoGroup")
+    occ_opt = ("hiddenLabels", "code")
+    skill_cols = ("conceptUri", "preferredLabel", "altLabels", "description", "skillType",
+                  "reuseLevel")
+    tables = {
+        "occupations": Table(occupations, occ_cols, occ_opt),
+        "skills": Table(skills, skill_cols, ("hiddenLabels",)),
+        "relations": Table(relations, ("occupationUri", "relationType", "skillUri")),
+    }
+    if isco:
+        tables["isco"] = Table(isco, ("conceptUri", "code", "preferredLabel"),
+                               ("altLabels", "description"))
+    if broader:
+        tables["broader"] = Table(broader, ("conceptUri", "broaderUri"))
+    if french["occupations"]:
+        tables["occupations_fr"] = Table(french["occupations"], occ_cols[:4], ("hiddenLabels",))
+    if french["skills"]:
+        tables["skills_fr"] = Table(french["skills"], skill_cols[:4], ("hiddenLabels",))
+    if french["ISCOGroups"]:
+        tables["isco_fr"] = Table(french["ISCOGroups"], ("conceptUri", "preferredLabel"),
+                                  ("altLabels", "description"))
+    check_tables(tables.values())
+
+    def quads(progress: ProgressFactory) -> Iterator[Quad]:
+        return _quads(info, tables, progress)
+
+    return ImportPlan(info, quads)
+
+
+def _labels(subject, pref, alts, hidden, description, lang, g) -> Iterator[Quad]:
+    pref = pref.strip()
+    if pref:
+        yield Quad(subject, PREF_LABEL, Literal(pref, language=lang), g)
+    for alt in dict.fromkeys(split_lines(alts)):
+        if alt != pref:
+            yield Quad(subject, ALT_LABEL, Literal(alt, language=lang), g)
+    for label in dict.fromkeys(split_lines(hidden)):
+        yield Quad(subject, HIDDEN_LABEL, Literal(label, language=lang), g)
+    description = description.strip()
+    if description:
+        yield Quad(subject, DEFINITION, Literal(description, language=lang), g)
+
+
+def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory):
+    g = NamedNode(info.graph)
+    yield from info.quads()
+    role, skill_class = term("Role"), term("Skill")
+    isco_code, reuse = term("iscoCode"), term("reuseLevel")
+    kind = term("skillKind")
+    essential, optional, requires = term("essentialSkill"), term("optionalSkill"), \
+        term("requiresSkill")
+    has_broader_file = "broader" in tables
+
+    for uri, pref, alts, desc, group, hidden, code in tables["occupations"].rows(progress):
+        if not uri:
+            continue
+        s = NamedNode(uri.strip())
+        yield Quad(s, A, role, g)
+        yield Quad(s, A, SCHEMA_OCCUPATION, g)
+        yield from _labels(s, pref, alts, hidden, desc, "en", g)
+        group = group.strip()
+        if group:
+            yield Quad(s, isco_code, Literal(group), g)
+            if not has_broader_file:
+                yield Quad(s, BROADER, NamedNode(ISCO_BASE + group), g)
+        if code.strip():
+            yield Quad(s, NOTATION, Literal(code.strip()), g)
+
+    if "occupations_fr" in tables:
+        for uri, pref, alts, desc, hidden in tables["occupations_fr"].rows(progress):
+            if uri:
+                yield from _labels(NamedNode(uri.strip()), pref, alts, hidden, desc, "fr", g)
+
+    for uri, pref, alts, desc, skill_type, reuse_level, hidden in tables["skills"].rows(
+        progress
+    ):
+        if not uri:
+            continue
+        s = NamedNode(uri.strip())
+        yield Quad(s, A, skill_class, g)
+        yield from _labels(s, pref, alts, hidden, desc, "en", g)
+        yield Quad(s, kind, skill_kind(skill_type, reuse_level), g)
+        if reuse_level.strip():
+            yield Quad(s, reuse, Literal(reuse_level.strip()), g)
+
+    if "skills_fr" in tables:
+        for uri, pref, alts, desc, hidden in tables["skills_fr"].rows(progress):
+            if uri:
+                yield from _labels(NamedNode(uri.strip()), pref, alts, hidden, desc, "fr", g)
+
+    for occupation, relation, skill in tables["relations"].rows(progress):
+        if not occupation or not skill:
+            continue
+        o, s = NamedNode(occupation.strip()), NamedNode(skill.strip())
+        relation = relation.strip()
+        if relation == "essential":
+            yield Quad(o, essential, s, g)
+        elif relation == "optional":
+            yield Quad(o, optional, s, g)
+        yield Quad(o, requires, s, g)
+
+    if "isco" in tables:
+        for uri, code, pref, alts, desc in tables["isco"].rows(progress):
+            if not uri:
+                continue
+            s = NamedNode(uri.strip())
+            yield Quad(s, A, SKOS_CONCEPT, g)
+            yield from _labels(s, pref, alts, "", desc, "en", g)
+            if code.strip():
+                yield Quad(s, isco_code, Literal(code.strip()), g)
+    if "isco_fr" in tables:
+        for uri, pref, alts, desc in tables["isco_fr"].rows(progress):
+            if uri:
+                yield from _labels(NamedNode(uri.strip()), pref, alts, "", desc, "fr", g)
+
+    if has_broader_file:
+        for uri, broader in tables["broader"].rows(progress):
+            if uri and broader:
+                yield Quad(NamedNode(uri.strip()), BROADER, NamedNode(broader.strip()), g)

@@ -1,0 +1,288 @@
+"""Import the O*NET database (text, tab-delimited) into ``source:onet-<version>``.
+
+Download "O*NET <version> Database" in *Text* format from
+https://www.onetcenter.org/database.html and unzip it (``db_29_0_text/``). Files are
+found by name anywhere under the folder. The version comes from the first line of
+``Read Me.txt`` ("O*NET 29.0 Database") or else the folder name (``db_29_0_text``).
+
+- ``Occupation Data.txt`` (required): ``https://w3id.org/datacareers/onet/<SOC code>``,
+  ``a career:Role, schema:Occupation``, ``skos:prefLabel`` @en (Title),
+  ``skos:definition`` @en (Description) and ``career:onetCode``;
+- ``Related Occupations.txt``: ``career:canBecome`` plus a ``career:Transition``
+  (``transition/onet-29.0-<from>-<to>``) with ``career:rank`` (Index) and
+  ``career:relatednessTier`` ("Primary-Short", "Primary-Long", "Supplemental");
+- ``Career Changers Matrix.tsv`` / ``.txt`` (older releases; accepted when present
+  anywhere under the folder): ``career:canBecome`` plus a Transition
+  ``transition/onet-29.0-changers-<from>-<to>`` with ``career:rank`` (Index); rows whose
+  occupations are not in Occupation Data are skipped;
+- ``Technology Skills.txt``: each Example becomes a hard skill
+  ``onet/technology/<slug>`` (``a career:Skill``, ``career:skillKind career:hard``,
+  ``skos:broader`` its commodity class ``onet/commodity/<code>``, a ``skos:Concept``
+  labelled with the Commodity Title) linked with ``career:requiresSkill``. O*NET's flags
+  are kept as two sub-properties of ``career:requiresSkill`` asserted next to it:
+  ``career:hotTechnology`` (Hot Technology = Y) and ``career:inDemandTechnology``
+  (In Demand = Y), so ``?role career:hotTechnology ?tech`` lists hot technologies;
+- ``Job Zones.txt``: ``career:jobZone`` (1-5, ``xsd:integer``) on the role;
+- ``Education, Training, and Experience.txt`` (+ its ``Categories`` file): the Required
+  Level of Education (scale RL) category with the highest share of respondents becomes
+  ``career:education`` ``education/onet-29.0-<SOC>``, a ``career:EducationRequirement``
+  with ``career:levelText`` @en and, where the match is clear, ``career:eqfLevel``
+  (Associate's 5, Bachelor's 6, Master's 7, Doctoral 8).
+
+>>> detect_version(None, Path("db_29_0_text"))
+'29.0'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from datacareers.constants import EDUCATION
+from datacareers.errors import ImportFormatError
+from datacareers.importers.common import (
+    BROADER,
+    DEFINITION,
+    NOTATION,
+    ONET_COMMODITY,
+    ONET_ROLE,
+    ONET_TECHNOLOGY,
+    PREF_LABEL,
+    SCHEMA_OCCUPATION,
+    SKOS_CONCEPT,
+    A,
+    ImportPlan,
+    SourceInfo,
+    Table,
+    check_tables,
+    find_file,
+    integer,
+    require_dir,
+    slug,
+    term,
+    transition_iri,
+)
+from datacareers.progress import ProgressFactory
+
+WHAT = "an O*NET text database"
+DOWNLOAD_URL = "https://www.onetcenter.org/database.html"
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+SOC = "O*NET-SOC Code"
+
+#: O*NET "Required Level of Education" categories whose EQF level is clear.
+EQF_LEVELS = {"5": 5, "6": 6, "8": 7, "11": 8}
+
+_README = re.compile(r"O\*NET\s+(\d+(?:\.\d+)*)\s+Database", re.IGNORECASE)
+_FOLDER = re.compile(r"db_(\d+)_(\d+)")
+
+
+def attribution(version: str) -> str:
+    return (
+        f"This product includes information from the O*NET {version} Database by the U.S. "
+        "Department of Labor, Employment and Training Administration (USDOL/ETA). "
+        "Used under the CC BY 4.0 license."
+    )
+
+
+def detect_version(readme: Path | None, *folders: Path) -> str | None:
+    """From ``Read Me.txt`` ("O*NET 29.0 Database") or a ``db_29_0`` folder name."""
+    if readme is not None:
+        try:
+            with open(readme, encoding="utf-8-sig", errors="replace") as handle:
+                match = _README.search(handle.readline())
+        except OSError:
+            match = None
+        if match:
+            return match.group(1)
+    for folder in folders:
+        for part in reversed(Path(folder).parts):
+            match = _FOLDER.search(part)
+            if match:
+                return f"{match.group(1)}.{match.group(2)}"
+    return None
+
+
+def source_info(version: str) -> SourceInfo:
+    return SourceInfo(
+        name=f"onet-{version}",
+        version=version,
+        title=f"O*NET {version} Database",
+        publisher="National Center for O*NET Development, for USDOL/ETA",
+        license=LICENSE,
+        attribution=attribution(version),
+        url=DOWNLOAD_URL,
+    )
+
+
+def plan(path: Path, version: str | None = None) -> ImportPlan:
+    """Check the release folder (files, headers) and describe what will be imported."""
+    root = require_dir(Path(path), "O*NET")
+    occupations = find_file(root, ["Occupation Data.txt"], WHAT)
+
+    def optional(*names: str) -> Path | None:
+        return find_file(root, list(names), WHAT, required=False)
+
+    if version:
+        version = version.strip().lstrip("vV")
+    else:
+        readme = optional("Read Me.txt")
+        version = detect_version(readme, occupations.parent.relative_to(root), root.resolve())
+        if not version:
+            raise ImportFormatError(
+                f"{root}: cannot tell the O*NET version (no 'Read Me.txt' saying "
+                "'O*NET 29.0 Database', no db_29_0 folder name); pass --version 29.0"
+            )
+    info = source_info(version)
+
+    tab = "\t"
+    tables = {"occupations": Table(occupations, (SOC, "Title", "Description"), delimiter=tab)}
+    specs = {
+        "related": (("Related Occupations.txt",),
+                    (SOC, "Related O*NET-SOC Code", "Relatedness Tier", "Index"), ()),
+        "changers": (("Career Changers Matrix.tsv", "Career Changers Matrix.txt"),
+                     (SOC, "Related O*NET-SOC Code", "Index"), ()),
+        "technology": (("Technology Skills.txt",),
+                       (SOC, "Example", "Commodity Code", "Commodity Title", "Hot Technology"),
+                       ("In Demand",)),
+        "job_zones": (("Job Zones.txt",), (SOC, "Job Zone"), ()),
+        "education": (("Education, Training, and Experience.txt",),
+                      (SOC, "Scale ID", "Category", "Data Value"), ()),
+        "categories": (("Education, Training, and Experience Categories.txt",),
+                       ("Scale ID", "Category", "Category Description"), ()),
+    }
+    for key, (names, columns, extra) in specs.items():
+        found = optional(*names)
+        if found:
+            tables[key] = Table(found, columns, extra, delimiter=tab)
+    check_tables(tables.values())
+
+    def quads(progress: ProgressFactory) -> Iterator[Quad]:
+        return _quads(info, tables, progress)
+
+    return ImportPlan(info, quads)
+
+
+def _en(text: str) -> Literal:
+    return Literal(text, language="en")
+
+
+def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory):
+    g = NamedNode(info.graph)
+    yield from info.quads()
+    role_class, skill_class = term("Role"), term("Skill")
+    onet_code, kind, hard = term("onetCode"), term("skillKind"), term("hard")
+    requires, hot, in_demand = term("requiresSkill"), term("hotTechnology"), \
+        term("inDemandTechnology")
+    can_become, transition_class = term("canBecome"), term("Transition")
+    from_role, to_role, rank, tier = term("fromRole"), term("toRole"), term("rank"), \
+        term("relatednessTier")
+
+    roles: dict[str, NamedNode] = {}
+    for code, title, description in tables["occupations"].rows(progress):
+        code = code.strip()
+        if not code:
+            continue
+        s = roles[code] = NamedNode(ONET_ROLE[code])
+        yield Quad(s, A, role_class, g)
+        yield Quad(s, A, SCHEMA_OCCUPATION, g)
+        if title.strip():
+            yield Quad(s, PREF_LABEL, _en(title.strip()), g)
+        if description.strip():
+            yield Quad(s, DEFINITION, _en(description.strip()), g)
+        yield Quad(s, onet_code, Literal(code), g)
+
+    def moves(key: str, name: str):
+        for row in tables[key].rows(progress):
+            source, target, index = row[0].strip(), row[1].strip(), row[-1].strip()
+            a, b = roles.get(source), roles.get(target)
+            if a is None or b is None or a == b:
+                continue
+            yield Quad(a, can_become, b, g)
+            t = NamedNode(transition_iri(name, source, target))
+            yield Quad(t, A, transition_class, g)
+            yield Quad(t, from_role, a, g)
+            yield Quad(t, to_role, b, g)
+            if index.isdigit():
+                yield Quad(t, rank, integer(index), g)
+            if key == "related" and row[2].strip():
+                yield Quad(t, tier, Literal(row[2].strip()), g)
+
+    if "related" in tables:
+        yield from moves("related", info.name)
+    if "changers" in tables:
+        yield from moves("changers", f"{info.name}-changers")
+
+    if "technology" in tables:
+        commodities: set[str] = set()
+        technologies: set[str] = set()
+        for code, example, c_code, c_title, is_hot, is_in_demand in tables["technology"].rows(
+            progress
+        ):
+            role = roles.get(code.strip())
+            example = example.strip()
+            if role is None or not example:
+                continue
+            key = slug(example)
+            s = NamedNode(ONET_TECHNOLOGY[key])
+            c_code = c_code.strip()
+            if key not in technologies:
+                technologies.add(key)
+                yield Quad(s, A, skill_class, g)
+                yield Quad(s, PREF_LABEL, _en(example), g)
+                yield Quad(s, kind, hard, g)
+                if c_code:
+                    yield Quad(s, BROADER, NamedNode(ONET_COMMODITY[c_code]), g)
+            if c_code and c_code not in commodities:
+                commodities.add(c_code)
+                c = NamedNode(ONET_COMMODITY[c_code])
+                yield Quad(c, A, SKOS_CONCEPT, g)
+                yield Quad(c, NOTATION, Literal(c_code), g)
+                if c_title.strip():
+                    yield Quad(c, PREF_LABEL, _en(c_title.strip()), g)
+            yield Quad(role, requires, s, g)
+            if is_hot.strip().upper() == "Y":
+                yield Quad(role, hot, s, g)
+            if is_in_demand.strip().upper() == "Y":
+                yield Quad(role, in_demand, s, g)
+
+    if "job_zones" in tables:
+        job_zone = term("jobZone")
+        for code, zone in tables["job_zones"].rows(progress):
+            role = roles.get(code.strip())
+            if role is not None and zone.strip().isdigit():
+                yield Quad(role, job_zone, integer(zone.strip()), g)
+
+    if "education" in tables:
+        yield from _education(info, tables, roles, progress, g)
+
+
+def _education(info, tables, roles, progress, g) -> Iterator[Quad]:
+    levels: dict[str, str] = {}
+    if "categories" in tables:
+        for scale, category, description in tables["categories"].rows(progress):
+            if scale.strip() == "RL":
+                levels[category.strip()] = description.strip()
+    best: dict[str, tuple[float, str]] = {}
+    for code, scale, category, value in tables["education"].rows(progress):
+        if scale.strip() != "RL" or code.strip() not in roles:
+            continue
+        try:
+            share = float(value)
+        except ValueError:
+            continue
+        current = best.get(code.strip())
+        if current is None or share > current[0]:
+            best[code.strip()] = (share, category.strip())
+    education, requirement = term("education"), term("EducationRequirement")
+    level_text, eqf = term("levelText"), term("eqfLevel")
+    for code, (_share, category) in sorted(best.items()):
+        node = NamedNode(EDUCATION[f"{info.name}-{code}"])
+        yield Quad(roles[code], education, node, g)
+        yield Quad(node, A, requirement, g)
+        text = levels.get(category, f"O*NET education category {category}")
+        yield Quad(node, level_text, _en(text.split(" - ")[0].strip()), g)
+        if category in EQF_LEVELS:
+            yield Quad(node, eqf, integer(EQF_LEVELS[category]), g)

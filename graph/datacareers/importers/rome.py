@@ -1,0 +1,290 @@
+"""Import France Travail's ROME 4.0 (CSV "unix" export) into ``source:rome-4.0-<version>``.
+
+Download "Toutes les données du ROME" (the ``unix_*_utf8.csv`` files) from
+https://www.francetravail.org/opendata/repertoire-operationnel-des-meti.html and unzip
+it. The version is read from the file names (``unix_..._v460_utf8.csv`` -> ``v460``).
+
+- ``unix_referentiel_code_rome`` (required): each fiche becomes
+  ``https://w3id.org/datacareers/rome/<code>``, ``a career:Role, schema:Occupation``,
+  ``skos:prefLabel`` @fr, ``career:romeCode``; ``skos:broader`` its parent fiche
+  (``code_rome_parent``) when that is another fiche;
+- ``unix_referentiel_appellation`` (required): each appellation is a ``skos:altLabel``
+  @fr of its fiche;
+- ``unix_rubrique_mobilite`` (required): ``career:canBecome`` plus a qualified
+  ``career:Transition`` (``transition/rome-4.0-v460-M1419-M1423``) with
+  ``career:fromRole``, ``career:toRole`` and ``career:rank`` (``numero_ordre``);
+- ``unix_referentiel_competence`` and ``unix_referentiel_savoir`` (required): skills
+  ``rome/competence/<code_ogr>`` (``career:hard``; ``career:soft`` for the
+  "Savoir-être professionnel" category) and knowledge ``rome/savoir/<code_ogr>``
+  (``career:knowledge``), labels @fr; ``unix_liens_rome_referentiels`` (required) links
+  them to fiches with ``career:requiresSkill``; when ``unix_coherence_item`` is present,
+  the items ROME marks as the core of the job (``coeur_metier`` = "Principale") are also
+  ``career:essentialSkill``;
+- ``unix_secteur_activite`` and ``unix_arborescence_secteur_activite`` (optional):
+  ``career:Sector`` ``rome/secteur/<code>`` (sub-sectors ``skos:broader`` their
+  sector) and ``career:inSector`` from each fiche to its sector and sub-sector.
+
+>>> detect_version([Path("unix_referentiel_code_rome_v460_utf8.csv")])
+'v460'
+>>> normalise_version("460")
+'v460'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from datacareers.errors import ImportFormatError
+from datacareers.importers.common import (
+    ALT_LABEL,
+    BROADER,
+    DEFINITION,
+    PREF_LABEL,
+    ROME_COMPETENCE,
+    ROME_ROLE,
+    ROME_SAVOIR,
+    ROME_SECTOR,
+    SCHEMA_OCCUPATION,
+    A,
+    ImportPlan,
+    SourceInfo,
+    Table,
+    check_tables,
+    find_file,
+    integer,
+    require_dir,
+    term,
+    transition_iri,
+)
+from datacareers.progress import ProgressFactory
+
+WHAT = "a ROME 4.0 CSV"
+DOWNLOAD_URL = "https://www.francetravail.org/opendata/repertoire-operationnel-des-meti.html"
+LICENSE = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+ATTRIBUTION = "Licence Ouverte / Open Licence (Etalab 2.0), France Travail (ex-Pôle emploi)"
+
+_VERSION = re.compile(r"_(v\d+)_")
+
+
+def _pattern(stem: str) -> str:
+    return f"unix_{stem}_v*_utf8.csv"
+
+
+def normalise_version(version: str) -> str:
+    """``460`` or ``V460`` -> ``v460``."""
+    version = version.strip()
+    return "v" + version[1:] if version[:1] in "vV" else "v" + version
+
+
+def _newest(paths: Iterable[Path]) -> Path | None:
+    """The file of the highest export version (then the shallowest)."""
+    def key(path: Path):
+        match = _VERSION.search(path.name)
+        return (-int(match.group(1)[1:]) if match else 0, len(path.parts), str(path))
+
+    candidates = sorted((p for p in paths if p.is_file()), key=key)
+    return candidates[0] if candidates else None
+
+
+def detect_version(files: Iterable[Path]) -> str | None:
+    """The ``vNNN`` in the first file name that carries one."""
+    for path in files:
+        match = _VERSION.search(Path(path).name)
+        if match:
+            return match.group(1)
+    return None
+
+
+def source_info(version: str) -> SourceInfo:
+    return SourceInfo(
+        name=f"rome-4.0-{version}",
+        version=version,
+        title=f"ROME 4.0 - Répertoire Opérationnel des Métiers et des Emplois ({version})",
+        publisher="France Travail",
+        license=LICENSE,
+        attribution=ATTRIBUTION,
+        url=DOWNLOAD_URL,
+    )
+
+
+def plan(path: Path, version: str | None = None) -> ImportPlan:
+    """Check the release folder (files, headers) and describe what will be imported."""
+    root = require_dir(Path(path), "ROME 4.0")
+
+    fiches = _newest(root.rglob(_pattern("referentiel_code_rome")))
+    if fiches is None:
+        find_file(root, [_pattern("referentiel_code_rome")], WHAT)  # raises the error
+    in_files = detect_version([fiches])
+    version = normalise_version(version) if version else in_files
+    if not version:
+        raise ImportFormatError(
+            f"{fiches.name}: cannot tell the ROME version from the file name; "
+            "pass it with --version (e.g. --version v460)"
+        )
+
+    def need(stem: str, required: bool = True) -> Path | None:
+        """The file of the same export as the fiches (when several exports are mixed)."""
+        names = [f"unix_{stem}_{in_files}_utf8.csv"] if in_files else []
+        return find_file(root, [*names, _pattern(stem)], WHAT, required=required)
+
+    info = source_info(version)
+
+    tables = {
+        "fiches": Table(fiches, ("code_rome", "libelle_rome"), ("code_rome_parent",)),
+        "appellations": Table(need("referentiel_appellation"),
+                              ("code_rome", "libelle_appellation_long")),
+        "mobilite": Table(need("rubrique_mobilite"),
+                          ("code_rome", "code_rome_cible", "numero_ordre")),
+        "competences": Table(need("referentiel_competence"),
+                             ("code_ogr", "libelle_competence"), ("cat_comp", "definition")),
+        "savoirs": Table(need("referentiel_savoir"), ("code_ogr_savoir", "libelle_savoir")),
+        "liens": Table(need("liens_rome_referentiels"), ("code_rome", "code_ogr")),
+    }
+    coherence = need("coherence_item", required=False)
+    if coherence:
+        tables["coherence"] = Table(coherence, ("code_rome", "code_ogr", "coeur_metier"))
+    secteurs = need("secteur_activite", required=False)
+    arborescence = need("arborescence_secteur_activite", required=False)
+    if secteurs:
+        tables["secteurs"] = Table(secteurs, ("code_sect_activite", "libelle_sect_activite"),
+                                   ("definition_sect_activite",))
+    if arborescence:
+        tables["arborescence"] = Table(
+            arborescence,
+            ("code_sect_activite", "libelle_sect_activite", "code_rome"),
+            ("code_ss_sect_activite", "libelle_ss_sect_activite"),
+        )
+    check_tables(tables.values())
+
+    def quads(progress: ProgressFactory) -> Iterator[Quad]:
+        return _quads(info, tables, progress)
+
+    return ImportPlan(info, quads)
+
+
+def _fr(text: str) -> Literal:
+    return Literal(text, language="fr")
+
+
+def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory):
+    g = NamedNode(info.graph)
+    yield from info.quads()
+    role_class, skill_class, sector_class = term("Role"), term("Skill"), term("Sector")
+    rome_code, kind = term("romeCode"), term("skillKind")
+    hard, soft, knowledge = term("hard"), term("soft"), term("knowledge")
+    requires, essential = term("requiresSkill"), term("essentialSkill")
+    can_become, transition_class = term("canBecome"), term("Transition")
+    from_role, to_role, rank = term("fromRole"), term("toRole"), term("rank")
+    in_sector = term("inSector")
+
+    labels: dict[str, str] = {}
+    parents: list[tuple[str, str]] = []
+    for code, label, parent in tables["fiches"].rows(progress):
+        code, label = code.strip(), label.strip()
+        if not code:
+            continue
+        labels[code] = label
+        s = NamedNode(ROME_ROLE[code])
+        yield Quad(s, A, role_class, g)
+        yield Quad(s, A, SCHEMA_OCCUPATION, g)
+        if label:
+            yield Quad(s, PREF_LABEL, _fr(label), g)
+        yield Quad(s, rome_code, Literal(code), g)
+        if parent.strip() and parent.strip() != code:
+            parents.append((code, parent.strip()))
+    for code, parent in parents:
+        if parent in labels:
+            yield Quad(NamedNode(ROME_ROLE[code]), BROADER, NamedNode(ROME_ROLE[parent]), g)
+
+    seen: set[tuple[str, str]] = set()
+    for code, label in tables["appellations"].rows(progress):
+        code, label = code.strip(), label.strip()
+        if code in labels and label and label != labels[code] and (code, label) not in seen:
+            seen.add((code, label))
+            yield Quad(NamedNode(ROME_ROLE[code]), ALT_LABEL, _fr(label), g)
+    seen.clear()
+
+    for source, target, order in tables["mobilite"].rows(progress):
+        source, target = source.strip(), target.strip()
+        if source not in labels or target not in labels or source == target:
+            continue
+        a, b = NamedNode(ROME_ROLE[source]), NamedNode(ROME_ROLE[target])
+        yield Quad(a, can_become, b, g)
+        t = NamedNode(transition_iri(info.name, source, target))
+        yield Quad(t, A, transition_class, g)
+        yield Quad(t, from_role, a, g)
+        yield Quad(t, to_role, b, g)
+        if order.strip().isdigit():
+            yield Quad(t, rank, integer(order.strip()), g)
+
+    skills: dict[str, NamedNode] = {}
+    for code, label, category, definition in tables["competences"].rows(progress):
+        code = code.strip()
+        if not code:
+            continue
+        s = skills[code] = NamedNode(ROME_COMPETENCE[code])
+        yield Quad(s, A, skill_class, g)
+        if label.strip():
+            yield Quad(s, PREF_LABEL, _fr(label.strip()), g)
+        if definition.strip():
+            yield Quad(s, DEFINITION, _fr(definition.strip()), g)
+        is_soft = category.strip().lower().startswith("savoir-être")
+        yield Quad(s, kind, soft if is_soft else hard, g)
+    for code, label in tables["savoirs"].rows(progress):
+        code = code.strip()
+        if not code:
+            continue
+        s = skills.setdefault(code, NamedNode(ROME_SAVOIR[code]))
+        yield Quad(s, A, skill_class, g)
+        if label.strip():
+            yield Quad(s, PREF_LABEL, _fr(label.strip()), g)
+        yield Quad(s, kind, knowledge, g)
+
+    for code, ogr in tables["liens"].rows(progress):
+        skill = skills.get(ogr.strip())
+        if skill is not None and code.strip() in labels:
+            yield Quad(NamedNode(ROME_ROLE[code.strip()]), requires, skill, g)
+    if "coherence" in tables:
+        for code, ogr, core in tables["coherence"].rows(progress):
+            skill = skills.get(ogr.strip())
+            if skill is not None and code.strip() in labels and core.strip() == "Principale":
+                role = NamedNode(ROME_ROLE[code.strip()])
+                yield Quad(role, essential, skill, g)
+                yield Quad(role, requires, skill, g)
+
+    sectors: set[str] = set()
+
+    def sector(code: str, label: str, definition: str = "", broader: str = ""):
+        s = NamedNode(ROME_SECTOR[code])
+        if code not in sectors:
+            sectors.add(code)
+            yield Quad(s, A, sector_class, g)
+            if label:
+                yield Quad(s, PREF_LABEL, _fr(label), g)
+        if definition:
+            yield Quad(s, DEFINITION, _fr(definition), g)
+        if broader:
+            yield Quad(s, BROADER, NamedNode(ROME_SECTOR[broader]), g)
+
+    if "secteurs" in tables:
+        for code, label, definition in tables["secteurs"].rows(progress):
+            if code.strip():
+                yield from sector(code.strip(), label.strip(), definition.strip())
+    if "arborescence" in tables:
+        for code, label, rome, sub_code, sub_label in tables["arborescence"].rows(progress):
+            code, rome, sub_code = code.strip(), rome.strip(), sub_code.strip()
+            if not code:
+                continue
+            if code not in sectors:
+                yield from sector(code, label.strip())
+            if sub_code and sub_code not in sectors:
+                yield from sector(sub_code, sub_label.strip(), broader=code)
+            if rome in labels:
+                role = NamedNode(ROME_ROLE[rome])
+                yield Quad(role, in_sector, NamedNode(ROME_SECTOR[code]), g)
+                if sub_code:
+                    yield Quad(role, in_sector, NamedNode(ROME_SECTOR[sub_code]), g)

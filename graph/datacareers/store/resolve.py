@@ -1,0 +1,147 @@
+"""Turn what a person types into a role IRI: slugs, IRIs, French and English labels.
+
+Matching ignores case, accents and punctuation. An exact match on a slug or a
+preferred / alternative label wins; among several exact matches, our curated roles
+(``role:`` IRIs) win over imported occupations. Failing that, a name whose words all
+appear in one role's label resolves to it; several such roles make the name ambiguous,
+none makes it unknown, with close names suggested.
+
+>>> from datacareers.store.shipped import shipped_store
+>>> store = shipped_store()
+>>> resolve_role(store, "Machine learning ingénieur")
+'https://w3id.org/datacareers/role/machine-learning-engineer'
+>>> resolve_role(store, "ingenieur machine learning") == resolve_role(store, "ml engineer")
+True
+>>> resolve_role(store, "data analist")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+datacareers.errors.UnknownRoleError: no role named 'data analist'; did you mean: data analyst (data-analyst), ...?
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pyoxigraph import Store
+
+from datacareers.constants import PREFIXES, ROLE, SOURCE
+from datacareers.errors import AmbiguousRoleError, UnknownRoleError
+from datacareers.store.walk import all_roles
+
+SKOS = PREFIXES["skos"]
+
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents, words separated by single spaces.
+
+    >>> normalize("  Ingénieur-Développeur  de LOGICIELS ")
+    'ingenieur developpeur de logiciels'
+    """
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def slug(iri: str) -> str:
+    """The readable id of a curated role IRI, else the IRI itself."""
+    return iri[len(ROLE):] if iri.startswith(ROLE) else iri
+
+
+@dataclass
+class RoleIndex:
+    """Every role's names, normalized, for matching."""
+
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> roles
+    display: dict[str, str] = field(default_factory=dict)  # role -> a label to show
+
+    @classmethod
+    def from_store(cls, store: Store, curated_only: bool = False) -> RoleIndex:
+        """Index every role's names, or only our curated roles' (fast on big imports)."""
+        from pyoxigraph import NamedNode
+
+        index = cls()
+        pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
+        roles = all_roles(store, SOURCE["curated"]) if curated_only else all_roles(store)
+        for role in roles:
+            subject = NamedNode(role)
+            index.names[normalize(slug(role).replace("-", " "))].add(role)
+            index.names[normalize(role)].add(role)
+            for predicate in (pref, alt):
+                for quad in store.quads_for_pattern(subject, predicate, None, None):
+                    literal = quad.object
+                    index.names[normalize(literal.value)].add(role)
+                    if predicate == pref and (role not in index.display or literal.language == "en"):
+                        index.display[role] = literal.value
+            index.display.setdefault(role, slug(role))
+        return index
+
+    def describe(self, role: str) -> str:
+        return f"{self.display.get(role, slug(role))} ({slug(role)})"
+
+
+def _prefer_curated(roles: set[str]) -> set[str]:
+    curated = {r for r in roles if r.startswith(ROLE)}
+    return curated if len(curated) == 1 else roles
+
+
+_FULL_INDEX: list = []  # [(store, index)]: the last full index built, reused in this process
+
+
+def _full_index(store: Store) -> RoleIndex:
+    """Every role's names, built once per store (a path resolves two names)."""
+    if not _FULL_INDEX or _FULL_INDEX[0][0] is not store:
+        _FULL_INDEX[:] = [(store, RoleIndex.from_store(store))]
+    return _FULL_INDEX[0][1]
+
+
+def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str:
+    """The IRI of the one role *name* designates, or an error saying why not.
+
+    Our curated roles are tried first (a small index); every imported occupation's
+    names are read only when no curated role matches exactly.
+    """
+    text = name.strip()
+    if text.startswith("role:"):
+        text = ROLE[text[5:]]
+    key = normalize(text)
+    if not key:
+        raise UnknownRoleError("an empty name names no role")
+    if index is None:
+        curated = RoleIndex.from_store(store, curated_only=True)
+        if text in curated.display:
+            return text
+        exact = curated.names.get(key, set())
+        if len(exact) == 1:
+            return next(iter(exact))
+        index = _full_index(store)
+    if text in index.display:
+        return text
+    exact = _prefer_curated(index.names.get(key, set()))
+    if len(exact) == 1:
+        return next(iter(exact))
+    candidates = exact
+    if not candidates:
+        words = set(key.split())
+        candidates = {r for n, roles in index.names.items() if words <= set(n.split()) for r in roles}
+        candidates = _prefer_curated(candidates)
+        if len(candidates) == 1:
+            return next(iter(candidates))
+    if candidates:
+        listed = sorted(index.describe(r) for r in candidates)
+        more = f" and {len(listed) - 10} more" if len(listed) > 10 else ""
+        raise AmbiguousRoleError(
+            f"{name!r} could mean {len(listed)} roles: {'; '.join(listed[:10])}{more}; "
+            "give a fuller name or the id"
+        )
+    close = difflib.get_close_matches(key, list(index.names), n=3, cutoff=0.6)
+    suggestions = list(dict.fromkeys(index.describe(r) for n in close for r in sorted(index.names[n])))[:3]
+    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; see `datacareers roles`"
+    raise UnknownRoleError(f"no role named {name!r}{hint}")
