@@ -25,15 +25,16 @@ The pieces: :mod:`datacareers.serve.conneg` (which format answers), :mod:`dataca
 
 from __future__ import annotations
 
+import ipaddress
 import threading
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from datacareers.errors import QueryError
 from datacareers.serve.conneg import GRAPH_TYPES, RESULT_TYPES, UTF8, acceptable_at_all, negotiate
 from datacareers.serve.page import choose_language, render_page
+from datacareers.serve.settings import Settings
 from datacareers.serve.workers import (
-    DEFAULT_WORKERS,
     Answer,
     WorkerPool,
     execute,
@@ -41,29 +42,14 @@ from datacareers.serve.workers import (
     load_dataset,
     load_files,
 )
+from datacareers.views.sparql import check_read_only, example_description, example_queries
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
-DEFAULT_TIMEOUT = 5.0
-DEFAULT_MAX_ROWS = 100_000
-DEFAULT_MAX_QUERY_BYTES = 1_000_000
 #: An over-long body up to this size is read and dropped before the 413; a larger one is not.
 DRAIN_LIMIT = 64 * 1024 * 1024
 
 # --------------------------------------------------------------------------- HTTP
-
-
-@dataclass
-class Settings:
-    """Limits and content of one endpoint."""
-
-    timeout: float = DEFAULT_TIMEOUT
-    max_rows: int = DEFAULT_MAX_ROWS
-    max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES
-    workers: int = DEFAULT_WORKERS
-    quiet: bool = False
-    graphs: list[tuple[str, str]] = field(default_factory=list)
-    examples: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class EndpointServer(ThreadingHTTPServer):
@@ -226,8 +212,6 @@ class Handler(BaseHTTPRequestHandler):
             "timeout": settings.timeout,
             "max_rows": settings.max_rows,
         }
-        from datacareers.errors import QueryError
-        from datacareers.views.sparql import check_read_only
 
         try:
             check_read_only(query)
@@ -239,7 +223,6 @@ class Handler(BaseHTTPRequestHandler):
 
 def is_loopback(host: str) -> bool:
     """Whether *host* names this machine's loopback interface only."""
-    import ipaddress
 
     if host == "localhost":
         return True
@@ -252,7 +235,6 @@ def is_loopback(host: str) -> bool:
 def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                 settings: Settings | None = None, loader=load_dataset) -> EndpointServer:
     """Start the workers and bind the endpoint (``port=0`` picks a free port)."""
-    from datacareers.views.sparql import example_description, example_queries
 
     settings = settings or Settings()
     store = loader()  # load errors surface here, before anything is bound

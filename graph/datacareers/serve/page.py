@@ -5,11 +5,9 @@ graphs, in English and French. Everything that comes from data or files is escap
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-if TYPE_CHECKING:
-    from datacareers.serve.endpoint import Settings
+from datacareers.serve.settings import Settings
 
 TEXT = {
     "en": {

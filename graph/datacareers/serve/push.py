@@ -21,11 +21,14 @@ which covers Virtuoso, Fuseki, GraphDB and Oxigraph server), so no dependency is
 
 from __future__ import annotations
 
+import json
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from urllib.parse import urlencode, urlsplit
+
+from pyoxigraph import BlankNode, NamedNode, RdfFormat, serialize
 
 from datacareers.errors import DataCareersError
 from datacareers.progress import ProgressFactory, no_progress
@@ -49,7 +52,6 @@ def graph_url(graph_store: str, graph: str) -> str:
 def graph_batches(store, graph: str, batch_size: int) -> Iterator[list]:
     """The triples of *graph* in lists of about *batch_size*; blank-node-linked triples
     stay together in one list."""
-    from pyoxigraph import BlankNode, NamedNode
 
     triples = [q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(graph))]
     parent: dict = {}
@@ -121,7 +123,6 @@ def _send(opener, method: str, url: str, body: bytes, timeout: float, graph: str
 
 def server_counts(endpoint: str, graphs: list[str], opener, timeout: float) -> dict[str, int]:
     """How many triples the server's SPARQL endpoint holds in each of *graphs*."""
-    import json
 
     values = " ".join(f"<{g}>" for g in graphs)
     query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { VALUES ?g { " + values +
@@ -147,7 +148,6 @@ def push_dataset(store, endpoint: str, graph_store: str | None = None,
                  verify: bool = True, timeout: float = 120.0,
                  progress: ProgressFactory = no_progress) -> str:
     """Replace each named graph of *store* on the server; return a one-line summary."""
-    from pyoxigraph import NamedNode, RdfFormat, serialize
 
     target = graph_store or endpoint
     for url in (endpoint, target):

@@ -13,7 +13,25 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    parse_query_results,
+    serialize,
+)
+
+from datacareers.constants import PREFIXES
+from datacareers.errors import DataCareersError, QueryError
 from datacareers.serve.conneg import GRAPH_TYPES, RESULT_TYPES, UTF8, wanted_type
+from datacareers.store.dataset import open_dataset
+from datacareers.store.persist import generation
+from datacareers.store.shipped import load_turtle
+from datacareers.views.sparql import check_read_only
 
 DEFAULT_WORKERS = 2
 #: Seconds a worker may run past the time limit (its own deadline check) before it is killed.
@@ -38,7 +56,6 @@ class Answer:
 
 def _solutions_to_results(variables, rows):
     """Rebuild pyoxigraph query results from collected rows, to use its serializers."""
-    from pyoxigraph import QueryResultsFormat, parse_query_results
 
     lines = ["\t".join(str(v) for v in variables)]
     lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
@@ -67,19 +84,6 @@ def execute(store, job: dict) -> Answer:
     *job* holds ``query``, ``accept``, ``format``, ``default_graph`` and ``named_graphs``
     (lists of IRIs or ``None``), ``timeout`` (seconds) and ``max_rows``.
     """
-    from pyoxigraph import (
-        DefaultGraph,
-        NamedNode,
-        QueryBoolean,
-        QueryResultsFormat,
-        QuerySolutions,
-        RdfFormat,
-        serialize,
-    )
-
-    from datacareers.constants import PREFIXES
-    from datacareers.errors import QueryError
-    from datacareers.views.sparql import check_read_only
 
     started = time.monotonic()
     deadline = started + job["timeout"]
@@ -155,16 +159,12 @@ def execute(store, job: dict) -> Answer:
 
 def load_dataset():
     """The default loader: what every command reads (opened read-only on disk)."""
-    from datacareers.store.dataset import open_dataset
 
     return open_dataset()
 
 
 def load_files(files: list[tuple[str, str]]):
     """A loader for tests and demos: these Turtle files, each into its named graph."""
-    from pyoxigraph import Store
-
-    from datacareers.store.shipped import load_turtle
 
     store = Store()
     for path, graph in files:
@@ -174,9 +174,6 @@ def load_files(files: list[tuple[str, str]]):
 
 def graph_titles(store) -> list[tuple[str, str]]:
     """Every named graph with its title (dcterms:title, English first), sorted by IRI."""
-    from pyoxigraph import NamedNode
-
-    from datacareers.constants import PREFIXES
 
     title = NamedNode(PREFIXES["dcterms"] + "title")
     found = []
@@ -196,7 +193,6 @@ def _worker_main(conn, loader) -> None:
     """A query worker: load the store, then answer jobs until the pipe closes. With the
     default loader, a store replaced by an import meanwhile is reopened before the next
     job, so a running endpoint serves what was just imported."""
-    from datacareers.store.persist import generation
 
     follows_imports = loader is load_dataset
     stamp = generation() if follows_imports else None
@@ -234,7 +230,6 @@ class _Worker:
         child.close()
 
     def wait_ready(self, timeout: float = 120.0) -> None:
-        from datacareers.errors import DataCareersError
 
         if not self.conn.poll(timeout):
             self.kill()

@@ -42,6 +42,11 @@ from typing import Any
 
 from pyoxigraph import NamedNode, Quad, Store
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+
 from datacareers.constants import SOURCE, data_home
 from datacareers.files import write_atomically
 from datacareers.store.shipped import load_shipped, load_turtle, shipped_digest, shipped_graphs
@@ -93,9 +98,7 @@ def _lock(blocking: bool = True) -> Iterator[bool]:
     """An exclusive lock on the data folder; yields False if not *blocking* and busy."""
     home = data_home()
     home.mkdir(parents=True, exist_ok=True)
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no advisory locks, run unguarded
+    if fcntl is None:  # pragma: no cover - Windows: no advisory locks, run unguarded
         yield True
         return
     with open(home / ".lock", "a") as handle:

@@ -25,7 +25,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, Store
 
 from datacareers.constants import PREFIXES, ROLE, SOURCE
 from datacareers.errors import AmbiguousRoleError, UnknownRoleError
@@ -65,7 +65,6 @@ class RoleIndex:
     @classmethod
     def from_store(cls, store: Store, curated_only: bool = False) -> RoleIndex:
         """Index every role's names, or only our curated roles' (fast on big imports)."""
-        from pyoxigraph import NamedNode
 
         index = cls()
         pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")

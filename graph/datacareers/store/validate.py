@@ -13,9 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pyshacl
 from pyoxigraph import Store
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
 from datacareers.constants import CAREER, RDF_TYPE, SHAPES_FILE, VOCABULARY_GRAPH
+from datacareers.errors import SourceDataError
+from datacareers.store.convert import to_rdflib_union
 
 
 @dataclass
@@ -56,12 +61,6 @@ SELECT ?focus ?path ?message ?severity WHERE {
 def validate_store(store: Store) -> Report:
     """Validate the union of every named graph of *store* (the vocabulary included, so
     its individuals, such as career:junior, count as instances of their classes)."""
-    import pyshacl
-    from rdflib import Graph, URIRef
-    from rdflib.namespace import RDF
-
-    from datacareers.errors import SourceDataError
-    from datacareers.store.convert import to_rdflib_union
 
     data = to_rdflib_union(store)
     named_graph = URIRef(CAREER["NamedGraph"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from datacareers.constants import CAREER, PREFIXES, ROLE
 from datacareers.labels import pick_label
@@ -33,7 +33,6 @@ def _q(store: Store, query: str, role: str):
 
 
 def _var(name: str):
-    from pyoxigraph import Variable
 
     return Variable(name)
 

@@ -19,11 +19,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store
+import networkx as nx
+from pyoxigraph import RdfFormat, Store, serialize
 
 from datacareers.constants import PREFIXES
 from datacareers.errors import BadInputError
 from datacareers.store.convert import to_rdflib_dataset, to_rdflib_union
+from datacareers.views.network import full_graph
 
 FORMATS = {
     "ttl": "datacareers.ttl",
@@ -47,7 +49,6 @@ def _sorted_ntriples(store: Store) -> bytes:
 
 def _flat(graph):
     """GraphML/GEXF take only scalar attributes: labels per language, sources joined."""
-    import networkx as nx
 
     flat = nx.MultiDiGraph()
     for node, data in sorted(graph.nodes(data=True)):
@@ -71,7 +72,6 @@ def export_bytes(store: Store, fmt: str) -> bytes:
         if small:
             return to_rdflib_union(store).serialize(format="longturtle", encoding="utf-8")
         nt = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-        from pyoxigraph import serialize
 
         return serialize(list(nt), format=RdfFormat.TURTLE, prefixes=PREFIXES)
     if fmt == "trig":
@@ -82,9 +82,6 @@ def export_bytes(store: Store, fmt: str) -> bytes:
         context = dict(PREFIXES)
         return to_rdflib_dataset(store).serialize(
             format="json-ld", context=context, indent=1, sort_keys=True, encoding="utf-8")
-    import networkx as nx
-
-    from datacareers.views.network import full_graph
 
     flat = _flat(full_graph(store))
     buffer = io.BytesIO()

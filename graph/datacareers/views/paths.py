@@ -27,6 +27,8 @@ from pyoxigraph import Store
 from datacareers.constants import ROLE
 from datacareers.errors import BadInputError, NoPathError
 from datacareers.labels import pick_label
+from datacareers.views.describe import role_salaries
+from datacareers.views.network import annotate_ranks, annotate_roles, local_move_graph
 
 
 @dataclass
@@ -91,7 +93,6 @@ def step_cost(graph: nx.DiGraph, source: str, target: str) -> float:
 
 def _salary_change(store: Store, source: str, target: str) -> list[dict]:
     """Annual salary ranges of both roles, by seniority, where both are known."""
-    from datacareers.views.describe import role_salaries
 
     def annual(role):
         return {(s["seniority"], s["currency"]): s for s in role_salaries(store, role) if s["period"] == "P1Y"}
@@ -107,7 +108,6 @@ def _salary_change(store: Store, source: str, target: str) -> list[dict]:
 def find_paths(store: Store, source: str, target: str, k: int = 3,
                graph: nx.DiGraph | None = None) -> PathResult:
     """The *k* cheapest career paths from role *source* to role *target* (IRIs)."""
-    from datacareers.views.network import annotate_ranks, annotate_roles, local_move_graph
 
     if k < 1:
         raise BadInputError(f"-k must be at least 1, not {k}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pyoxigraph import Store
 
 from datacareers.labels import pick_label
+from datacareers.views.describe import label_map
 from datacareers.views.paths import PathResult
 
 _WORDS = {
@@ -46,7 +47,6 @@ def _label_of(result: PathResult, node: str, lang: str) -> str:
 def path_json(store: Store, result: PathResult, lang: str = "en") -> dict:
     """The JSON shape of ``datacareers path --format json`` (full IRIs as ids)."""
     every_skill = {s for p in result.paths for step in p.steps for s in step.new_skills}
-    from datacareers.views.describe import label_map
 
     skills = label_map(store, every_skill, lang)
 

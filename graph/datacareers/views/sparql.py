@@ -18,7 +18,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store
+from pyoxigraph import (
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Variable,
+    serialize,
+)
 
 from datacareers.constants import PREFIXES, QUERIES_DIR
 from datacareers.errors import QueryError
@@ -102,7 +112,6 @@ def run_query(store: Store, query: str, bindings: dict | None = None):
     *bindings* maps variable names to pyoxigraph terms (values are substituted by the
     engine, never pasted into the query text).
     """
-    from pyoxigraph import Variable
 
     check_read_only(query)
     substitutions = {Variable(k): v for k, v in (bindings or {}).items()}
@@ -122,7 +131,6 @@ def run_query(store: Store, query: str, bindings: dict | None = None):
 
 def _short(term) -> str:
     """A term as a person reads it: prefixed IRI, literal value with its language."""
-    from pyoxigraph import Literal, NamedNode
 
     if term is None:
         return ""
@@ -168,7 +176,6 @@ def format_result(result, fmt: str = "table") -> str:
     if rdf_format is None:
         raise QueryError(f"unknown format {fmt!r} for a CONSTRUCT/DESCRIBE answer")
     if rdf_format is RdfFormat.TURTLE:
-        from pyoxigraph import serialize
 
         return serialize(list(result), format=rdf_format, prefixes=PREFIXES).decode("utf-8")
     return result.serialize(format=rdf_format).decode("utf-8")

@@ -31,14 +31,17 @@ from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
+import pyvis
 from pyoxigraph import Literal, Store
 
 from datacareers.constants import PREFIXES
 from datacareers.errors import BadInputError, UnknownRoleError
+from datacareers.files import write_atomically
 from datacareers.labels import pick_label
+from datacareers.store.resolve import resolve_role
 from datacareers.views.html.layout import cheap_layout
 from datacareers.views.network import full_graph, role_graph
-from datacareers.views.subset import LARGE_STORE
+from datacareers.views.subset import LARGE_STORE, curated_roles, drawable_subset
 
 LANGS = ("fr", "en")
 
@@ -285,7 +288,6 @@ def _local_name(iri: str) -> str:
 @lru_cache(maxsize=1)
 def vis_assets() -> tuple[str, str]:
     """vis-network's standalone JS and CSS, from the installed pyvis package."""
-    import pyvis
 
     base = Path(pyvis.__file__).resolve().parent
     for folder in (base / "templates" / "lib" / "vis-9.1.2", base / "lib" / "vis-9.1.2"):
@@ -304,7 +306,6 @@ def vis_assets() -> tuple[str, str]:
 
 def _resolve_focus(store: Store, name: str, graph: nx.MultiDiGraph) -> str:
     """The role IRI *name* designates (slug, ``role:slug``, IRI or label)."""
-    from datacareers.store.resolve import resolve_role
 
     iri = resolve_role(store, name)
     if iri not in graph:
@@ -351,8 +352,6 @@ def _drawable_part(store: Store, focus: str | None, depth: int, paths: list[list
     """On a big dataset (after imports), the part the view will draw, as a small store:
     the focus role's neighbourhood, the highlighted paths and their neighbours, or else
     the curated roles and what they link to directly."""
-    from datacareers.store.resolve import resolve_role
-    from datacareers.views.subset import curated_roles, drawable_subset
 
     if focus is not None:
         focus = resolve_role(store, focus)
@@ -652,7 +651,6 @@ def write_view(store: Store, path: str | os.PathLike, *, lang: str = "fr",
                highlight_paths: list[list[str]] | None = None,
                title: str | None = None) -> Path:
     """Render the view and write it to *path* atomically (temp file, then rename)."""
-    from datacareers.files import write_atomically
 
     html = render_html(store, lang=lang, focus=focus, depth=depth,
                        highlight_paths=highlight_paths, title=title)

@@ -1,0 +1,28 @@
+"""The limits and content of one endpoint, shared by the HTTP layer and its page.
+
+>>> Settings().timeout
+5.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from datacareers.serve.workers import DEFAULT_WORKERS
+
+DEFAULT_TIMEOUT = 5.0
+DEFAULT_MAX_ROWS = 100_000
+DEFAULT_MAX_QUERY_BYTES = 1_000_000
+
+
+@dataclass
+class Settings:
+    """Limits and content of one endpoint."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES
+    workers: int = DEFAULT_WORKERS
+    quiet: bool = False
+    graphs: list[tuple[str, str]] = field(default_factory=list)
+    examples: dict[str, tuple[str, str]] = field(default_factory=dict)
