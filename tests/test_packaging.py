@@ -38,6 +38,11 @@ def test_wheel_contains_ontology_facts_and_queries(wheel):
     assert "datacareers/ontology/shapes.ttl" in names
     assert any(n.startswith("datacareers/ontology/facts/ml-engineer-article/") for n in names)
     assert any(n.startswith("datacareers/queries/") and n.endswith(".rq") for n in names)
+    assert "datacareers/locale/fr/LC_MESSAGES/datacareers.mo" in names
+    assert "datacareers/views/html/template.html" in names
+    packages = {str(p.relative_to(ROOT / "graph").parent) for p in (ROOT / "graph").rglob("__init__.py")}
+    missing = sorted(p for p in packages if f"{p}/__init__.py" not in names)
+    assert not missing, f"sub-packages left out of the wheel (pyproject's packages list): {missing}"
     assert not any(n.startswith("graph/") for n in names), "no top-level 'graph' package may be installed"
 
 

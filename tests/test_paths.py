@@ -76,7 +76,7 @@ def test_new_skills_are_what_the_target_has_and_the_source_lacks(shipped):
     from datacareers.views.network import role_graph
 
     graph = role_graph(shipped)
-    result = find_paths(shipped, ROLE["machine-learning-engineer"], ROLE["data-scientist"], k=1, graph=graph)
+    result = find_paths(shipped, ROLE["machine-learning-engineer"], ROLE["data-scientist"], k=1)
     step = result.paths[0].steps[0]
     have = graph.nodes[ROLE["machine-learning-engineer"]]["skills"]
     assert not set(step.new_skills) & have

@@ -2,8 +2,9 @@
 
 import pytest
 
-import datacareers.views.html.page as view
 from datacareers.constants import ROLE
+from datacareers.views.html import data as view
+from datacareers.views.html.data import view_data
 from datacareers.views.subset import drawable_subset, neighbourhood
 
 
@@ -28,9 +29,9 @@ def test_subset_keeps_everything_about_kept_nodes(shipped):
 
 @pytest.mark.parametrize("focus", [None, "data analyst"])
 def test_big_store_view_draws_the_same_focus(shipped, monkeypatch, focus):
-    whole = view.view_data(shipped, lang="en", focus=focus, depth=1)
+    whole = view_data(shipped, lang="en", focus=focus, depth=1)
     monkeypatch.setattr(view, "LARGE_STORE", 0)  # treat the shipped graph as a big import
-    cut = view.view_data(shipped, lang="en", focus=focus, depth=1)
+    cut = view_data(shipped, lang="en", focus=focus, depth=1)
     ids = lambda data: {n["id"] for n in data["nodes"]}  # noqa: E731
     if focus:
         assert ids(cut) == ids(whole)

@@ -11,7 +11,11 @@ from pyoxigraph import Literal, NamedNode, Quad
 from datacareers.constants import PREFIXES, ROLE, source_iri
 from datacareers.errors import BadInputError, UnknownRoleError
 from datacareers.store.shipped import shipped_store
+from datacareers.views.html import data as view_data_module
 from datacareers.views.html import page as view
+from datacareers.views.html.data import view_data
+from datacareers.views.html.layout import cheap_layout
+from datacareers.views.html.style import NODE_STYLES
 from datacareers.views.network import full_graph
 
 EVIL = '</script><img src=x onerror="window.__xss=1">&amp;'
@@ -61,7 +65,7 @@ def test_vis_network_is_inline(default_html):
 
 
 def test_data_is_json_escaped(evil_store):
-    html = view.render_html(evil_store)
+    html = view.render_html(evil_store, lang="fr")
     assert "</script><img" not in html
     assert "\\u003c/script\\u003e\\u003cimg" in html
     data = page_data(html)
@@ -83,7 +87,8 @@ def test_title_is_html_escaped(shipped):
 def test_legend_and_filters_present(default_html):
     for element in ("f-kinds", "f-rels", "f-srcs", "legend-title", "search", "notice"):
         assert f'id="{element}"' in default_html
-    data = page_data(default_html)
+    assert page_data(default_html)["i18n"]["kind"]["role"] == "role"
+    data = page_data(view.render_html(shipped_store(), lang="fr"))
     assert set(data["nodeStyles"]) >= {"role", "skill-hard", "skill-soft", "sector", "employer"}
     assert data["i18n"]["kind"]["role"] == "métier"
     assert data["i18n"]["noNode"].startswith("Aucun nœud ne correspond à ces filtres")
@@ -91,40 +96,40 @@ def test_legend_and_filters_present(default_html):
 
 def test_node_and_edge_counts_match_full_graph(shipped):
     graph = full_graph(shipped)
-    data = view.view_data(shipped)
+    data = view_data(shipped)
     assert len(data["nodes"]) == graph.number_of_nodes()
     assert len(data["edges"]) == graph.number_of_edges()
     assert {e["rel"] for e in data["edges"]} == {k for *_, k in graph.edges(keys=True)}
 
 
 def test_every_node_has_a_style_and_label(shipped):
-    data = view.view_data(shipped, lang="en")
+    data = view_data(shipped, lang="en")
     for node in data["nodes"]:
-        assert node["kind"] in view.NODE_STYLES, node["id"]
+        assert node["kind"] in NODE_STYLES, node["id"]
         assert node["label"] and node["full"], node["id"]
         assert all(len(line) <= 19 for line in node["label"].split("\n")), node["label"]
     assert {n["id"]: n["full"] for n in data["nodes"]}[MLE] == "machine learning engineer"
 
 
 def test_language_chooses_labels(shipped):
-    fr = {n["id"]: n["full"] for n in view.view_data(shipped, lang="fr")["nodes"]}
+    fr = {n["id"]: n["full"] for n in view_data(shipped, lang="fr")["nodes"]}
     assert fr[MLE] == "ingénieur machine learning"
 
 
 def test_roles_sized_by_centrality(shipped):
-    sizes = {n["id"]: n["size"] for n in view.view_data(shipped)["nodes"] if n["kind"] == "role"}
+    sizes = {n["id"]: n["size"] for n in view_data(shipped)["nodes"] if n["kind"] == "role"}
     assert sizes[MLE] > min(sizes.values())
     assert all(14 <= s <= 40 for s in sizes.values())
 
 
 def test_role_details_explain_salary_education_skills_and_sources(shipped):
-    data = view.view_data(shipped, lang="en")
+    data = view_data(shipped, lang="en")
     details = data["details"][MLE]
     assert details["def"][0][0].startswith("Builds, deploys")
     salaries = details["sal"]
     assert {(s["sen"], s["min"], s["max"], s["cur"], s["dur"]) for s in salaries} >= {
         ("junior", 35000, 45000, "EUR", "P1Y")}
-    assert details["edu"][0]["eqf"] == "7"
+    assert details["edu"][0]["eqf"] == 7
     links = details["links"]
     assert {x[0] for x in links["managedBy>"]} == {ROLE["chief-data-officer"], ROLE["digital-strategy-director"]}
     assert ROLE["data-scientist"] in {x[0] for x in links["canBecome>"]}
@@ -135,7 +140,7 @@ def test_role_details_explain_salary_education_skills_and_sources(shipped):
 def test_focus_draws_the_neighbourhood(shipped):
     graph = full_graph(shipped)
     expected = {MLE} | set(graph.successors(MLE)) | set(graph.predecessors(MLE))
-    data = view.view_data(shipped, focus="machine-learning-engineer", depth=1)
+    data = view_data(shipped, focus="machine-learning-engineer", depth=1)
     assert {n["id"] for n in data["nodes"]} == expected
     assert [n["id"] for n in data["nodes"] if n.get("focus")] == [MLE]
     ids = {n["id"] for n in data["nodes"]}
@@ -143,34 +148,34 @@ def test_focus_draws_the_neighbourhood(shipped):
 
 
 def test_focus_accepts_iri_slug_and_label(shipped):
-    by = [view.view_data(shipped, focus=name, depth=0)["focus"]
+    by = [view_data(shipped, focus=name, depth=0)["focus"]
           for name in (MLE, "machine-learning-engineer", "ingénieur machine learning", "ML engineer")]
     assert by == [MLE] * 4
 
 
 def test_focus_unknown_role(shipped):
     with pytest.raises(UnknownRoleError, match="no role named 'astronaut'"):
-        view.view_data(shipped, focus="astronaut")
+        view_data(shipped, focus="astronaut")
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"depth": -1}, "depth must be"), ({"lang": "de"}, "language 'de' not supported")])
 def test_bad_arguments(shipped, kwargs, message):
     with pytest.raises(BadInputError, match=message):
-        view.view_data(shipped, **kwargs)
+        view_data(shipped, **kwargs)
 
 
 def test_big_whole_graph_opens_on_the_career_map(shipped, monkeypatch):
-    monkeypatch.setattr(view, "READABLE", 10)
-    assert set(view.view_data(shipped)["initiallyOff"]) == {g for g in view.NODE_STYLES if g.startswith("skill")}
-    assert view.view_data(shipped, focus="data-analyst")["initiallyOff"] == []
-    monkeypatch.setattr(view, "READABLE", 10_000)
-    assert view.view_data(shipped)["initiallyOff"] == []
+    monkeypatch.setattr(view_data_module, "READABLE", 10)
+    assert set(view_data(shipped)["initiallyOff"]) == {g for g in NODE_STYLES if g.startswith("skill")}
+    assert view_data(shipped, focus="data-analyst")["initiallyOff"] == []
+    monkeypatch.setattr(view_data_module, "READABLE", 10_000)
+    assert view_data(shipped)["initiallyOff"] == []
 
 
 def test_highlight_paths_number_steps_and_dim_the_rest(shipped):
     path = [ROLE["data-analyst"], ROLE["chief-data-officer"], ROLE["data-architect"]]
-    data = view.view_data(shipped, highlight_paths=[path])
+    data = view_data(shipped, highlight_paths=[path])
     steps = {n["id"]: n.get("step") for n in data["nodes"] if n.get("step")}
     assert steps == {path[0]: "1", path[1]: "2", path[2]: "3"}
     assert all(n.get("dim") for n in data["nodes"] if n["id"] not in steps)
@@ -181,12 +186,12 @@ def test_highlight_paths_number_steps_and_dim_the_rest(shipped):
 
 def test_highlight_paths_rejects_unknown_nodes(shipped):
     with pytest.raises(BadInputError, match="not in the graph"):
-        view.view_data(shipped, highlight_paths=[[ROLE["nobody"]]])
+        view_data(shipped, highlight_paths=[[ROLE["nobody"]]])
 
 
 def test_large_graphs_get_a_python_layout_and_no_physics(shipped, monkeypatch):
-    monkeypatch.setattr(view, "LARGE_GRAPH", 5)
-    data = view.view_data(shipped)
+    monkeypatch.setattr(view_data_module, "LARGE_GRAPH", 5)
+    data = view_data(shipped)
     assert data["layout"]["fixed"] is True
     assert all(isinstance(n.get("x"), float | int) and isinstance(n.get("y"), float | int) for n in data["nodes"])
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
@@ -197,7 +202,7 @@ def test_cheap_layout_scales_and_packs_lonely_nodes():
 
     graph = nx.grid_2d_graph(30, 30)
     graph.add_nodes_from(["lonely-1", "lonely-2"])
-    pos = view.cheap_layout(graph)
+    pos = cheap_layout(graph)
     assert len(pos) == 902
     assert pos["lonely-1"][0] > max(x for v, (x, _) in pos.items() if not str(v).startswith("lonely"))
 

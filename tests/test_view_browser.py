@@ -77,6 +77,7 @@ def open_page(browser, tmp_path):
     opened: list[Opened] = []
 
     def _open(store=None, name="view.html", **kwargs) -> Opened:
+        kwargs.setdefault("lang", "fr")  # these tests read the page in French
         path = view.write_view(store or shipped_store(), tmp_path / name, **kwargs)
         page = Opened(browser, path)
         opened.append(page)

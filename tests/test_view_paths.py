@@ -1,7 +1,7 @@
 """The path view: steps pinned left to right, one row per path, other nodes dimmed."""
 
 from datacareers.constants import ROLE
-from datacareers.views.html.page import view_data
+from datacareers.views.html.data import view_data
 from datacareers.views.paths import find_paths
 
 

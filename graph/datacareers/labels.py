@@ -39,3 +39,16 @@ def local_name(iri: str) -> str:
     'a'
     """
     return _SEPARATORS.split(iri.rstrip("/#"))[-1] or iri
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """*text* without the control characters a terminal would obey (escape sequences that
+    retitle the window, move the cursor, ring the bell); newlines and tabs stay.
+
+    >>> printable("data\\x1b]0;pwned\\x07 analyst\\n")
+    'data]0;pwned analyst\\n'
+    """
+    return _CONTROLS.sub("", text)

@@ -14,6 +14,7 @@ class Group(click.Group):
     """Turn our own errors into one line on stderr and their exit code."""
 
     def invoke(self, ctx: click.Context):
+        language(None)  # errors raised before a command picks its language speak the default one
         try:
             return super().invoke(ctx)
         except DataCareersError as exc:
@@ -32,15 +33,25 @@ class Group(click.Group):
 
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["fr", "en"]), default=None,
-    help="Language of labels and text (default: French if $LANG is French, else English).",
+    help="Language of labels and text. Default: $DATACAREERS_LANG, else your locale "
+         "($LC_ALL, $LC_MESSAGES, $LANG), else English.",
 )
 
 
 def language(value: str | None) -> str:
-    if value:
-        return value
-    env = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "fr" if env.lower().startswith("fr") else "en"
+    """The language of this command (the one policy: see :mod:`datacareers.i18n`), now active."""
+    from datacareers import i18n
+
+    chosen = value or i18n.default_language()
+    i18n.set_language(chosen)
+    return chosen
+
+
+def echo_text(text: str, nl: bool = True) -> None:
+    """Text for a terminal: control characters a label may carry (escape sequences) removed."""
+    from datacareers.labels import printable
+
+    click.echo(printable(text), nl=nl)
 
 
 def echo_bytes(data: bytes) -> None:

@@ -34,7 +34,7 @@ def build(output_dir: str | None, lang: str | None) -> None:
     from datacareers.store.shipped import shipped_store
 
     summary = run_build(shipped_store(), Path(output_dir) if output_dir else DEFAULT_OUTPUT_DIR,
-                        lang=language(lang) if lang else "fr")
+                        lang=language(lang))
     click.echo(summary.text())
 
 

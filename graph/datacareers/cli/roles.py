@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from datacareers.cli.common import LANG_OPTION, language
+from datacareers.cli.common import LANG_OPTION, echo_text, language
 
 
 @click.command()
@@ -55,7 +55,7 @@ def path(from_role: str, to_role: str, k: int, fmt: str, view_file: str | None, 
     if fmt == "json":
         click.echo(json.dumps(path_json(store, result, lang), ensure_ascii=False, indent=2))
     else:
-        click.echo(path_text(store, result, lang), nl=False)
+        echo_text(path_text(store, result, lang), nl=False)
     if view_file:
         from datacareers.views.html.page import write_view
 
@@ -93,7 +93,7 @@ def show(role: str, fmt: str, lang: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
     else:
-        click.echo(show_text(facts, lang), nl=False)
+        echo_text(show_text(facts, lang), nl=False)
 
 
 @click.command()

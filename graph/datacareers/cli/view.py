@@ -2,6 +2,8 @@
 
 import click
 
+from datacareers.cli.common import LANG_OPTION, language
+
 
 @click.command("view")
 @click.option("--focus", "focus", metavar="ROLE", default=None,
@@ -9,13 +11,12 @@ import click
                    "a full IRI, or a French or English name (\"ML engineer\").")
 @click.option("--depth", type=int, default=2, show_default=True, metavar="N",
               help="With --focus: how many links away from ROLE to draw (0 = the role alone).")
-@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
-              help="Language of the labels and of the page.")
+@LANG_OPTION
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=False),
               default="datacareers.html", show_default=True, metavar="FILE",
               help="Where to write the page (replaced atomically).")
 @click.option("--title", default=None, help="Page title (default: \"Métiers de la donnée\" / \"Data careers\").")
-def view_command(focus: str | None, depth: int, lang: str, output: str, title: str | None) -> None:
+def view_command(focus: str | None, depth: int, lang: str | None, output: str, title: str | None) -> None:
     """Write the interactive HTML view of the graph: one self-contained file.
 
     The page needs no network (every script and style is inside it): open it from
@@ -43,5 +44,5 @@ def view_command(focus: str | None, depth: int, lang: str, output: str, title: s
     from datacareers.store.dataset import open_dataset
     from datacareers.views.html.page import write_view
 
-    path = write_view(open_dataset(), output, lang=lang, focus=focus, depth=depth, title=title)
+    path = write_view(open_dataset(), output, lang=language(lang), focus=focus, depth=depth, title=title)
     click.echo(str(path))

@@ -29,6 +29,8 @@ from pyoxigraph import NamedNode, Store
 
 from datacareers.constants import PREFIXES, ROLE, SOURCE
 from datacareers.errors import AmbiguousRoleError, UnknownRoleError
+from datacareers.i18n import _, active
+from datacareers.labels import pick_label
 from datacareers.store.walk import all_roles
 
 SKOS = PREFIXES["skos"]
@@ -60,7 +62,7 @@ class RoleIndex:
     """Every role's names, normalized, for matching."""
 
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> roles
-    display: dict[str, str] = field(default_factory=dict)  # role -> a label to show
+    display: dict[str, dict[str, str]] = field(default_factory=dict)  # role -> its labels by language
 
     @classmethod
     def from_store(cls, store: Store, curated_only: bool = False) -> RoleIndex:
@@ -77,13 +79,14 @@ class RoleIndex:
                 for quad in store.quads_for_pattern(subject, predicate, None, None):
                     literal = quad.object
                     index.names[normalize(literal.value)].add(role)
-                    if predicate == pref and (role not in index.display or literal.language == "en"):
-                        index.display[role] = literal.value
-            index.display.setdefault(role, slug(role))
+                    if predicate == pref:
+                        index.display.setdefault(role, {}).setdefault(literal.language or "", literal.value)
+            index.display.setdefault(role, {})
         return index
 
     def describe(self, role: str) -> str:
-        return f"{self.display.get(role, slug(role))} ({slug(role)})"
+        """The role as a person reads it in the active language, with its id."""
+        return f"{pick_label(self.display.get(role, {}), active(), slug(role))} ({slug(role)})"
 
 
 def _prefer_curated(roles: set[str]) -> set[str]:
@@ -112,7 +115,7 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
         text = ROLE[text[5:]]
     key = normalize(text)
     if not key:
-        raise UnknownRoleError("an empty name names no role")
+        raise UnknownRoleError(_("an empty name names no role"))
     if index is None:
         curated = RoleIndex.from_store(store, curated_only=True)
         if text in curated.display:
@@ -135,12 +138,12 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
             return next(iter(candidates))
     if candidates:
         listed = sorted(index.describe(r) for r in candidates)
-        more = f" and {len(listed) - 10} more" if len(listed) > 10 else ""
+        more = " " + _("and {n} more").format(n=len(listed) - 10) if len(listed) > 10 else ""
         raise AmbiguousRoleError(
-            f"{name!r} could mean {len(listed)} roles: {'; '.join(listed[:10])}{more}; "
-            "give a fuller name or the id"
-        )
+            _("{name} could mean {n} roles: {roles}{more}; give a fuller name or the id").format(
+                name=repr(name), n=len(listed), roles="; ".join(listed[:10]), more=more))
     close = difflib.get_close_matches(key, list(index.names), n=3, cutoff=0.6)
     suggestions = list(dict.fromkeys(index.describe(r) for n in close for r in sorted(index.names[n])))[:3]
-    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; see `datacareers roles`"
-    raise UnknownRoleError(f"no role named {name!r}{hint}")
+    hint = (_("did you mean: {names}?").format(names=", ".join(suggestions)) if suggestions
+            else _("see `datacareers roles`"))
+    raise UnknownRoleError(_("no role named {name}; {hint}").format(name=repr(name), hint=hint))

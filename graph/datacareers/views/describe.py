@@ -13,11 +13,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
-from pyoxigraph import Literal, NamedNode, Store, Variable
+from pyoxigraph import NamedNode, Store, Variable
 
 from datacareers.constants import CAREER, PREFIXES, ROLE
-from datacareers.labels import pick_label
+from datacareers.labels import local_name, pick_label
 
 _SENIORITY_ORDER = {"junior": 1, "intermediate": 2, "senior": 3}
 
@@ -37,56 +38,91 @@ def _var(name: str):
     return Variable(name)
 
 
-def label_map(store: Store, nodes: set[str], lang: str) -> dict[str, str]:
-    """The best label of each node in *lang*, by one query per node set."""
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    if nodes:
-        values = " ".join(f"<{n}>" for n in sorted(nodes))
-        query = f"SELECT ?n ?l WHERE {{ VALUES ?n {{ {values} }} ?n skos:prefLabel ?l }}"
-        for row in store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True):
-            labels[row["n"].value].setdefault(row["l"].language or "", row["l"].value)
-    return {n: pick_label(labels.get(n, {}), lang, n.rsplit("/", 1)[-1]) for n in nodes}
-
-
-def _texts(rows, key: str, lang: str) -> list[str]:
-    """Literal values in *lang* (else every value when none is in *lang*)."""
-    values = [r[key] for r in rows if isinstance(r[key], Literal)]
-    chosen = [v.value for v in values if v.language == lang] or [v.value for v in values]
-    return list(dict.fromkeys(chosen))
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def role_salaries(store: Store, role: str) -> list[dict]:
-    """Salary ranges of *role*: seniority, min, max, currency, period, year, gross, source."""
-    query = """
-    SELECT ?s ?seniority ?min ?max ?currency ?period ?year ?gross ?g WHERE {
-      GRAPH ?g { ?role career:salary ?s }
-      ?s schema:minValue ?min ; schema:maxValue ?max ; schema:currency ?currency .
-      OPTIONAL { ?s career:seniority ?seniority } OPTIONAL { ?s schema:duration ?period }
-      OPTIONAL { ?s career:year ?year } OPTIONAL { ?s career:gross ?gross }
-    }"""
-    out = []
-    for r in _q(store, query, role):
-        out.append({
-            "id": r["s"].value,
-            "seniority": _local(r["seniority"].value) if r["seniority"] else None,
-            "min": _number(r["min"].value), "max": _number(r["max"].value),
-            "currency": r["currency"].value,
-            "period": r["period"].value if r["period"] else None,
-            "year": r["year"].value if r["year"] else None,
-            "gross": r["gross"].value == "true" if r["gross"] else None,
-            "source": r["g"].value,
-        })
-    out.sort(key=lambda s: (s["period"] or "", _SENIORITY_ORDER.get(s["seniority"] or "", 9), s["min"]))
+def label_map(store: Store, nodes: Iterable[str], lang: str) -> dict[str, str]:
+    """The best preferred label of each node in *lang* (its local name when it has none)."""
+    pref = NamedNode(PREFIXES["skos"] + "prefLabel")
+    out = {}
+    for node in nodes:
+        labels: dict[str, str] = {}
+        for quad in store.quads_for_pattern(NamedNode(node), pref, None, None):
+            labels.setdefault(quad.object.language or "", quad.object.value)
+        out[node] = pick_label(labels, lang, local_name(node))
     return out
 
 
-def _number(text: str) -> int | float:
-    value = float(text)
+_SALARY = NamedNode(CAREER["salary"])
+_EDUCATION = NamedNode(CAREER["education"])
+_SALARY_FIELDS = {
+    CAREER["seniority"]: "seniority", PREFIXES["schema"] + "minValue": "min",
+    PREFIXES["schema"] + "maxValue": "max", PREFIXES["schema"] + "currency": "currency",
+    PREFIXES["schema"] + "duration": "period", CAREER["year"]: "year", CAREER["gross"]: "gross",
+    PREFIXES["dcterms"] + "source": "cited",
+}
+
+
+def to_number(text: str) -> int | float | str:
+    """A literal's lexical form as a number (an integer when it is whole), else the text.
+
+    >>> to_number("45000.0"), to_number("2.5"), to_number("n/a")
+    (45000, 2.5, 'n/a')
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        return text
     return int(value) if value.is_integer() else value
+
+
+def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
+    """Each role's salary ranges, read from the quads (no query text): ``id``, ``seniority``
+    (local name or None), ``min``, ``max``, ``currency``, ``period``, ``year``, ``gross``,
+    ``source`` (the named graph stating it) and ``cited`` (its ``dcterms:source``, if any)."""
+    found: dict[str, list[dict]] = {}
+    for role in roles:
+        entries = []
+        for link in store.quads_for_pattern(NamedNode(role), _SALARY, None, None):
+            entry = {"id": link.object.value, "seniority": None, "min": None, "max": None,
+                     "currency": None, "period": None, "year": None, "gross": None,
+                     "source": link.graph_name.value, "cited": None}
+            for quad in store.quads_for_pattern(link.object, None, None, None):
+                key = _SALARY_FIELDS.get(quad.predicate.value)
+                if key in ("min", "max"):
+                    entry[key] = to_number(quad.object.value)
+                elif key == "seniority":
+                    entry[key] = local_name(quad.object.value)
+                elif key == "gross":
+                    entry[key] = quad.object.value == "true"
+                elif key:
+                    entry[key] = quad.object.value
+            entries.append(entry)
+        entries.sort(key=lambda e: (e["period"] or "", _SENIORITY_ORDER.get(e["seniority"] or "", 9),
+                                    e["min"] if isinstance(e["min"], int | float) else 0))
+        found[role] = entries
+    return found
+
+
+def role_salaries(store: Store, role: str) -> list[dict]:
+    """Salary ranges of *role* (see :func:`salaries`)."""
+    return salaries(store, [role])[role]
+
+
+def education(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
+    """Each role's education requirements: ``id``, ``texts`` (by language), ``eqf_level``,
+    ``sources`` (named graphs stating the link)."""
+    found: dict[str, list[dict]] = {}
+    level_text, eqf = NamedNode(CAREER["levelText"]), NamedNode(CAREER["eqfLevel"])
+    for role in roles:
+        entries: dict[str, dict] = {}
+        for link in store.quads_for_pattern(NamedNode(role), _EDUCATION, None, None):
+            entry = entries.setdefault(link.object.value, {
+                "id": link.object.value, "texts": {}, "eqf_level": None, "sources": set()})
+            entry["sources"].add(link.graph_name.value)
+            for quad in store.quads_for_pattern(link.object, level_text, None, None):
+                entry["texts"].setdefault(quad.object.language or "", quad.object.value)
+            for quad in store.quads_for_pattern(link.object, eqf, None, None):
+                entry["eqf_level"] = int(quad.object.value)
+        found[role] = [dict(e, sources=sorted(e["sources"])) for _, e in sorted(entries.items())]
+    return found
 
 
 def role_facts(store: Store, role: str, lang: str = "en") -> dict:
@@ -118,7 +154,7 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
     by_skill: dict[str, dict] = {}
     for r in skill_rows:
         entry = by_skill.setdefault(r["skill"].value, {
-            "id": r["skill"].value, "kind": _local(r["kind"].value) if r["kind"] else None,
+            "id": r["skill"].value, "kind": local_name(r["kind"].value) if r["kind"] else None,
             "essential": False, "optional": False, "sources": set()})
         entry["sources"].add(r["g"].value)
         if r["p"].value == CAREER["essentialSkill"]:
@@ -141,24 +177,15 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         skills.append(entry)
     skills.sort(key=lambda s: (not s["essential"], s["label"].casefold()))
 
-    education = []
-    for r in _q(store, """
-        SELECT ?e ?text ?eqf ?g WHERE { GRAPH ?g { ?role career:education ?e }
-          OPTIONAL { ?e career:levelText ?text } OPTIONAL { ?e career:eqfLevel ?eqf } }""", role):
-        education.append(r)
-    edu_out = []
-    for e in sorted({r["e"].value for r in education}):
-        rows = [r for r in education if r["e"].value == e]
-        eqf = next((int(r["eqf"].value) for r in rows if r["eqf"] is not None), None)
-        edu_out.append({"id": e, "text": "; ".join(_texts(rows, "text", lang)), "eqf_level": eqf,
-                        "sources": sorted({r["g"].value for r in rows})})
+    edu_out = [{"id": e["id"], "text": pick_label(e["texts"], lang, ""), "eqf_level": e["eqf_level"],
+                "sources": e["sources"]} for e in education(store, [role])[role]]
 
     matches = []
     for r in _q(store, """
         SELECT ?p ?o ?g WHERE {
           VALUES ?p { skos:exactMatch skos:closeMatch career:romeCode career:onetCode career:iscoCode }
           GRAPH ?g { ?role ?p ?o } }""", role):
-        matches.append({"relation": _local(r["p"].value), "target": r["o"].value, "source": r["g"].value})
+        matches.append({"relation": local_name(r["p"].value), "target": r["o"].value, "source": r["g"].value})
     matches.sort(key=lambda m: (m["relation"], m["target"]))
 
     facts = {

@@ -26,8 +26,8 @@ from pyoxigraph import Store
 
 from datacareers.constants import ROLE
 from datacareers.errors import BadInputError, NoPathError
-from datacareers.labels import pick_label
-from datacareers.views.describe import role_salaries
+from datacareers.i18n import _, active
+from datacareers.views.describe import label_map, role_salaries
 from datacareers.views.network import annotate_ranks, annotate_roles, local_move_graph
 
 
@@ -105,33 +105,24 @@ def _salary_change(store: Store, source: str, target: str) -> list[dict]:
     ]
 
 
-def find_paths(store: Store, source: str, target: str, k: int = 3,
-               graph: nx.DiGraph | None = None) -> PathResult:
+def find_paths(store: Store, source: str, target: str, k: int = 3) -> PathResult:
     """The *k* cheapest career paths from role *source* to role *target* (IRIs)."""
 
     if k < 1:
-        raise BadInputError(f"-k must be at least 1, not {k}")
+        raise BadInputError(_("-k must be at least 1, not {k}").format(k=k))
     if source == target:
-        raise BadInputError("the two roles are the same; give two different roles")
-    if graph is None:
-        sub, fewest = local_move_graph(store, source, target)
-    else:
-        fewest = nx.shortest_path_length(graph, source, target) if nx.has_path(graph, source, target) else None
-        sub = graph
+        raise BadInputError(_("the two roles are the same; give two different roles"))
+    sub, fewest = local_move_graph(store, source, target)
     if fewest is None:
-        names = nx.DiGraph()
-        annotate_roles(store, names, [source, target])
-        raise NoPathError(
-            f"no chain of career moves leads from {_name(names, source)} to {_name(names, target)} "
-            "in the data"
-        )
-    if graph is None:
-        annotate_roles(store, sub, list(sub.nodes))
+        names = label_map(store, [source, target], active())
+        raise NoPathError(_("no chain of career moves leads from {a} to {b} in the data").format(
+            a=names[source], b=names[target]))
+    annotate_roles(store, sub, list(sub.nodes))
     for u, v, data in sub.edges(data=True):
         data["cost"] = step_cost(sub, u, v)
     found = list(islice(nx.shortest_simple_paths(sub, source, target, weight="cost"), k))
-    if graph is None:  # ranks only explain; read them for the moves shown
-        annotate_ranks(store, sub, {(u, v) for roles in found for u, v in zip(roles, roles[1:], strict=False)})
+    # ranks only explain; read them for the moves shown
+    annotate_ranks(store, sub, {(u, v) for roles in found for u, v in zip(roles, roles[1:], strict=False)})
     paths = []
     for roles in found:
         steps = []
@@ -146,11 +137,6 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
             ))
         paths.append(CareerPath(roles=roles, steps=steps))
     return PathResult(source=source, target=target, paths=paths, graph=sub)
-
-
-def _name(graph: nx.DiGraph, role: str, lang: str = "en") -> str:
-    labels = graph.nodes[role].get("labels", {}) if role in graph else {}
-    return pick_label(labels, lang, role.rsplit("/", 1)[-1])
 
 
 __all__ = ["find_paths", "skill_gap", "step_cost", "CareerPath", "Step", "PathResult", "ROLE"]
