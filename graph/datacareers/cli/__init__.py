@@ -2,6 +2,10 @@
 
 One module per command family; each imports its heavy dependencies inside the command,
 so ``datacareers --help`` stays instant.
+
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(main, ["--version"]).output.startswith("datacareers, version")
+True
 """
 
 from __future__ import annotations

@@ -1,4 +1,15 @@
-"""What every command shares: the error-to-exit-code group, the --lang option, output helpers."""
+r"""What every command shares: the error-to-exit-code group, the --lang option, output helpers.
+
+>>> language("fr")
+'fr'
+>>> from click.testing import CliRunner
+>>> import click
+>>> @click.command()
+... def hello():
+...     echo_text("tab\tstays, escape\x1b[2J goes")
+>>> CliRunner().invoke(hello).output
+'tab\tstays, escape[2J goes\n'
+"""
 
 from __future__ import annotations
 

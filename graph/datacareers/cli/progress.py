@@ -1,5 +1,9 @@
 """Progress bars for the command line: the one place that turns progress callbacks into
-``click.progressbar`` on stderr (lower layers only call back)."""
+``click.progressbar`` on stderr (lower layers only call back).
+
+>>> bar_if_terminal(quiet=True).__name__
+'no_progress'
+"""
 
 from __future__ import annotations
 

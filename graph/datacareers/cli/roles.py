@@ -1,4 +1,9 @@
-"""``datacareers path``, ``show`` and ``roles``: answers about roles."""
+"""``datacareers path``, ``show`` and ``roles``: answers about roles.
+
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(show, ["chief data officer", "--lang", "fr"]).output.splitlines()[0]
+'Chief Data Officer  /  chief data officer'
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,13 @@
-"""``datacareers view``: the interactive HTML graph, one file that works offline."""
+"""``datacareers view``: the interactive HTML graph, one file that works offline.
+
+>>> import pathlib, tempfile
+>>> from click.testing import CliRunner
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "analyst.html"
+>>> CliRunner().invoke(view_command, ["--focus", "data analyst", "--depth", "0", "-o", str(out)]).exit_code
+0
+>>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+True
+"""
 
 import click
 

@@ -1,6 +1,11 @@
 """Human-readable and JSON renderings of path and role answers (for the CLI).
 
 Labels come in the language asked for (``fr`` or ``en``), falling back to the other.
+
+>>> from datacareers.i18n import using
+>>> with using("fr"):
+...     cost_note().split(" = ")[0]
+'coût'
 """
 
 from __future__ import annotations
