@@ -30,6 +30,9 @@ SALARY = _Base(BASE_IRI + "salary/")
 EDUCATION = _Base(BASE_IRI + "education/")
 TRANSITION = _Base(BASE_IRI + "transition/")
 MAPPING = _Base(BASE_IRI + "mapping/")
+STATEMENT = _Base(BASE_IRI + "statement/")
+TASK = _Base(BASE_IRI + "task/")
+OUTLOOK = _Base(BASE_IRI + "outlook/")
 
 #: Every prefix a user may use in SPARQL without declaring it, and that our Turtle uses.
 PREFIXES: dict[str, str] = {
@@ -43,6 +46,9 @@ PREFIXES: dict[str, str] = {
     "education": str(EDUCATION),
     "transition": str(TRANSITION),
     "mapping": str(MAPPING),
+    "statement": str(STATEMENT),
+    "task": str(TASK),
+    "outlook": str(OUTLOOK),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",

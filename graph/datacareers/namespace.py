@@ -91,3 +91,31 @@ class CAREER(DefinedNamespace):
     relatednessTier: URIRef
     hotTechnology: URIRef
     inDemandTechnology: URIRef
+
+    # role profiles (pay, outlook, education, tasks, reporting lines)
+    WageDistribution: URIRef
+    EmploymentOutlook: URIRef
+    Task: URIRef
+    Statement: URIRef
+    outlook: URIRef
+    socCode: URIRef
+    employment: URIRef
+    baseYear: URIRef
+    projectedYear: URIRef
+    baseEmployment: URIRef
+    projectedEmployment: URIRef
+    employmentChange: URIRef
+    employmentChangePercent: URIRef
+    annualOpenings: URIRef
+    share: URIRef
+    entryLevel: URIRef
+    workExperience: URIRef
+    task: URIRef
+    text: URIRef
+    taskCategory: URIRef
+    position: URIRef
+    viaMapping: URIRef
+    subjectRole: URIRef
+    relation: URIRef
+    objectRole: URIRef
+    quote: URIRef
