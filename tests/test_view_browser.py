@@ -88,6 +88,11 @@ def open_page(browser, tmp_path):
         page.close()
 
 
+#: Resolves once the page has drawn 20 more frames (a moving layout would have moved by then).
+FRAMES = """() => new Promise(done => { let n = 0;
+    const tick = () => (++n >= 20 ? done(n) : requestAnimationFrame(tick)); requestAnimationFrame(tick); })"""
+
+
 def assert_offline_and_clean(page: Opened) -> None:
     assert page.requests == [page.url], f"requests beyond the file: {page.requests}"
     errors = [c for c in page.console if c[0] in ("error", "pageerror", "warning")]
@@ -122,7 +127,7 @@ def test_screenshot(open_page):
     page = open_page()
     page.page.fill("#search", "ingénieur machine learning")
     page.page.press("#search", "Enter")
-    page.page.wait_for_timeout(600)  # the centring animation
+    page.page.wait_for_selector("body[data-animating=false]", state="attached")  # centred
     path = os.environ.get("DATACAREERS_SCREENSHOT") or str(Path(page.url[7:]).with_suffix(".png"))
     page.page.screenshot(path=path)
     assert Path(path).stat().st_size > 20_000
@@ -132,7 +137,7 @@ def test_physics_stops_once_settled(open_page):
     page = open_page()
     assert page.js("() => datacareersView.network.physics.physicsEnabled") is False
     before = page.js("() => datacareersView.network.getPositions()")
-    page.page.wait_for_timeout(400)
+    page.js(FRAMES)
     assert page.js("() => datacareersView.network.getPositions()") == before
 
 
@@ -225,7 +230,7 @@ def test_labels_with_html_show_as_text_and_never_run(open_page):
         "arguments[0]", repr(ROLE["data-analyst"])))
     box = page.page.locator("#graph").bounding_box()
     page.page.mouse.move(box["x"] + position["x"], box["y"] + position["y"])
-    page.page.wait_for_timeout(400)
+    page.page.wait_for_selector("div.vis-tooltip", state="visible")
     assert page.page.locator("img").count() == 0
     assert page.js("() => window.__xss") is None
     assert_offline_and_clean(page)  # an <img src=x> would have been requested
