@@ -93,8 +93,8 @@ def test_igraph_reads_the_graphml(shipped, projection, tmp_path):
     assert moves and all(graph.vs[e.source]["kind"] == "role" for e in moves)
 
 
-def _export_in_child(fmt: str, seed: str) -> str:
-    code = ("import sys; from datacareers.store.shipped import shipped_store; "
+def _export_in_child(fmt: str, seed: str, prelude: str = "") -> str:
+    code = (prelude + "import sys; from datacareers.store.shipped import shipped_store; "
             "from datacareers.views.export import export_bytes; "
             f"sys.stdout.buffer.write(export_bytes(shipped_store(), {fmt!r}))")
     run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
@@ -105,6 +105,11 @@ def _export_in_child(fmt: str, seed: str) -> str:
 @pytest.mark.parametrize("fmt", ["jsonld", "graphml", "gexf"])
 def test_export_is_byte_identical_across_processes(fmt):
     assert len({_export_in_child(fmt, seed) for seed in ("1", "2")}) == 1
+
+
+def test_gexf_does_not_change_with_the_date():
+    another_day = "import time; time.strftime = lambda *args: '1999-12-31'; "
+    assert _export_in_child("gexf", "1") == _export_in_child("gexf", "1", prelude=another_day)
 
 
 def test_jsonld_parses_back_to_the_same_quads(shipped):
