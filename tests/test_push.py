@@ -273,6 +273,7 @@ def test_credentials_in_the_url_are_used_and_never_printed(start_fake, tmp_path,
     "http://" + "ä" * 70 + ".example/sparql",
     "http://example.org:99999/sparql",
     "http:///sparql",
+    "http://[::1/sparql",
     "example.org/sparql",
 ])
 def test_bad_urls_exit_2_with_one_line(tmp_path, monkeypatch, url):
@@ -284,6 +285,6 @@ def test_bad_urls_exit_2_with_one_line(tmp_path, monkeypatch, url):
 
 
 def test_a_non_ascii_host_is_sent_in_its_ascii_form():
-    from datacareers.serve.push import check_url
+    from datacareers.serve.http_client import check_url
 
     assert check_url("http://bücher.example/store")[0] == "http://xn--bcher-kva.example/store"
