@@ -15,9 +15,11 @@ and the link stays a link.
 
 A build writes its set into ``.builds/.staging-*``, renames it to a version folder,
 creates the stable names, then swaps ``current`` with one rename: the commit point.
-A reader that opens ``output/datacareers.html`` gets the old file or the new one; one
-that reads through ``output/current/`` gets the old set or the new set. A build killed
-at any point leaves the previous set in place, and the next build removes what it left.
+Whoever opens ``output/datacareers.html`` gets the old file or the new one, whole;
+whoever resolves ``output/current`` once (``cd output/current``, ``realpath``) reads
+one whole set, which stays until the build after next. A build killed at any point
+leaves the previous set in place, and the next build removes what it left. Copy the
+folder with its links (``cp -r output dest``) or dereferenced (``cp -rL``).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -281,7 +283,7 @@ def publish(folder: str | os.PathLike, files: dict[str, bytes]) -> list[tuple[Pa
         previous = _current(folder)
         clean_strays(folder, names, keep={previous or ""})
         version = _stage(builds, files)
-        for name in names:  # dangling until the swap, exactly as before it
+        for name in names:  # a new name dangles until the swap: absent before it, as it was
             _point(folder / name, f"{CURRENT}/{name}")
         _point(folder / CURRENT, f"{BUILDS}/{version}")  # the commit point
         _fsync_folder(folder)
