@@ -115,10 +115,11 @@ os.fsync = lambda fd: None
 def lay_out(folder):
     if layout == "staged":
         files.publish(folder, {k: v.encode() for k, v in old.items()})
-    else:
+    else:  # with the stray temporary file an older build killed mid-write left
         folder.mkdir()
         for name, text in old.items():
             (folder / name).write_text(text)
+        (folder / ".a.ttl.k1lled.tmp").write_text("half a file")
 
 def publish_in_child(folder, kill_at):
     pid = os.fork()
