@@ -1,6 +1,8 @@
-"""Build: every artefact written, deterministic Turtle, atomic under failure."""
+"""Build: every artefact written, deterministic Turtle, atomic under failure (the staged
+publication itself, killed at every step, is tested in test_files.py)."""
 
 import hashlib
+import os
 import subprocess
 import sys
 
@@ -8,6 +10,7 @@ import pytest
 
 from datacareers.cli.build import build
 from datacareers.errors import NotConformingError
+from datacareers.files import BUILDS, CURRENT
 from datacareers.store.shipped import shipped_store
 
 EXPECTED = {"datacareers.ttl", "datacareers.jsonld", "datacareers.nt", "datacareers.trig",
@@ -15,12 +18,22 @@ EXPECTED = {"datacareers.ttl", "datacareers.jsonld", "datacareers.nt", "datacare
 
 
 def _digests(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    """What readers see through the stable names."""
+    return {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in EXPECTED
+            if (folder / name).exists()}
 
 
 def test_build_writes_every_artefact(tmp_path):
     summary = build(shipped_store(), tmp_path)
-    assert {p.name for p in tmp_path.iterdir()} == EXPECTED
+    assert {p.name for p in tmp_path.iterdir()} == EXPECTED | {CURRENT, BUILDS}
+    assert {p.name for p in (tmp_path / CURRENT).iterdir()} == EXPECTED
+    assert all((tmp_path / name).is_symlink() for name in EXPECTED)
+    assert {path for path, _ in summary.files} == {tmp_path / name for name in EXPECTED}
+    import networkx as nx
+
+    graph = nx.read_graphml(tmp_path / "datacareers.graphml")  # in the build's language (fr)
+    labels = {data["iri"]: data["label"] for _, data in graph.nodes(data=True)}
+    assert labels["https://w3id.org/datacareers/role/statistician"] == "statisticien"
     assert summary.counts["roles"] >= 10
     assert summary.counts["salaries"] == 6
     from rdflib import Dataset, Graph
@@ -50,22 +63,20 @@ def test_failed_build_leaves_previous_outputs(tmp_path, monkeypatch):
 
     real = export_module.export_bytes
 
-    def failing(store, fmt):
+    def failing(store, fmt, lang="en"):
         if fmt == "trig":
             raise OSError("disk full (simulated)")
-        return real(store, fmt)
+        return real(store, fmt, lang=lang)
 
     monkeypatch.setattr(export_module, "export_bytes", failing)
     store = shipped_store()
     store.remove(next(iter(store.quads_for_pattern(None, None, None))))  # a changed graph
     with pytest.raises(OSError, match="simulated"):
         build(store, tmp_path)
-    assert _digests(tmp_path) == before
+    assert _digests(tmp_path) == before and len(before) == len(EXPECTED)
 
 
 def test_write_interrupted_midway_keeps_old_file(tmp_path, monkeypatch):
-    import os
-
     from datacareers.files import write_atomically
 
     target = tmp_path / "datacareers.ttl"

@@ -161,7 +161,8 @@ def test_export_graphml_to_file(runner, cli, tmp_path):
     result = run(runner, cli, "export", "--format", "graphml", "-o", str(target))
     assert result.exit_code == 0
     graph = nx.read_graphml(target)
-    assert graph.nodes[ROLE["data-analyst"]]["kind"] == "role"
+    by_iri = {data["iri"]: data for _, data in graph.nodes(data=True)}  # ids are n0, n1...
+    assert by_iri[ROLE["data-analyst"]]["kind"] == "role"
 
 
 def test_build_into_folder(runner, cli, tmp_path):

@@ -1,8 +1,9 @@
-"""``datacareers build``: load, validate, then write every artefact atomically.
+"""``datacareers build``: load, validate, then publish every artefact as one set.
 
-Every artefact is produced in memory first; only when all of them exist are the files
-replaced, each through a temporary file and a rename. A failed or interrupted build
-leaves the previous outputs whole.
+Every artefact is produced in memory first; only when all of them exist is the set
+published (:func:`datacareers.files.publish`): written into a staging folder, then
+swapped in with one rename, so a failed, interrupted or killed build leaves the
+previous set whole, and the next build removes what a killed one left.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def counts(store: Store) -> dict[str, int]:
 
 
 def build(store: Store, output_dir: Path, *, lang: str = "fr") -> BuildSummary:
-    """Validate *store*, then write every artefact into *output_dir*."""
-    from datacareers.files import write_atomically
+    """Validate *store*, then publish every artefact into *output_dir* at once; *lang*
+    is the language of the HTML view and of the GraphML labels."""
+    from datacareers.files import publish
     from datacareers.store.validate import validate_store
     from datacareers.views.export import FORMATS, export_bytes
     from datacareers.views.html.page import render_html
@@ -67,9 +69,8 @@ def build(store: Store, output_dir: Path, *, lang: str = "fr") -> BuildSummary:
             f"the data does not conform to the shapes; nothing written. {report.results[0]}"
             + (f" (and {len(report.results) - 1} more: run `datacareers validate`)" if len(report.results) > 1 else "")
         )
-    produced = {FORMATS[fmt]: export_bytes(store, fmt) for fmt in ARTEFACTS}
+    produced = {FORMATS[fmt]: export_bytes(store, fmt, lang=lang) for fmt in ARTEFACTS}
     produced[HTML_NAME] = render_html(store, lang=lang).encode("utf-8")
-    output_dir = Path(output_dir)
-    files = [(write_atomically(output_dir / name, data), len(data)) for name, data in produced.items()]
+    files = publish(Path(output_dir), produced)
     graphs = {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
     return BuildSummary(triples=len(store), graphs=graphs, counts=counts(store), files=files)

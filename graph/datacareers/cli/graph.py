@@ -19,9 +19,12 @@ def build(output_dir: str | None, lang: str | None) -> None:
     \b
     Writes datacareers.ttl (canonical Turtle: the same sources give the same bytes),
     .jsonld, .nt, .trig (named graphs kept), .graphml and datacareers.html (the
-    interactive view, self-contained, works offline). Files are replaced only once all
-    of them are ready, each by an atomic rename: a failed build changes nothing.
-    Exits 1 when the data does not conform to ontology/shapes.ttl.
+    interactive view, self-contained, works offline). The set is published at once:
+    each build writes a folder under output/.builds/, then one rename points
+    output/current at it; output/datacareers.html and the other names are links
+    through output/current. A failed or killed build leaves the previous set whole
+    (the next build removes its leftovers). Exits 1 when the data does not conform
+    to ontology/shapes.ttl.
 
     \b
     Example:
@@ -69,20 +72,27 @@ def validate(with_imports: bool) -> None:
                    "graphml and gexf hold the NetworkX projection.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file (atomically) instead of stdout.")
-def export(fmt: str, output: str | None) -> None:
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the node labels in graphml and gexf.")
+def export(fmt: str, output: str | None, lang: str) -> None:
     """Export the whole graph (shipped facts and imports) in a standard format.
+
+    \b
+    -o FILE replaces FILE with one rename, so readers never see half of it; a link
+    is followed (the file it points to is replaced), a device or a named pipe such
+    as /dev/stdout is written to directly, a folder is refused.
 
     \b
     Examples:
       datacareers export --format ttl > careers.ttl
       datacareers export --format trig -o careers.trig
-      datacareers export --format graphml -o careers.graphml
+      datacareers export --format graphml --lang fr -o careers.graphml
     """
     from datacareers.files import write_atomically
     from datacareers.store.dataset import open_dataset
     from datacareers.views.export import export_bytes
 
-    data = export_bytes(open_dataset(), fmt)
+    data = export_bytes(open_dataset(), fmt, lang=lang)
     if output:
         click.echo(f"Wrote {write_atomically(output, data)} ({len(data):,} bytes)", err=True)
     else:

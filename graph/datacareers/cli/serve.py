@@ -70,7 +70,7 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, max_query
 @click.option("--verify/--no-verify", default=True, show_default=True,
               help="Afterwards, count each graph's triples through the SPARQL endpoint URL.")
 @click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(1),
-              help="Seconds to wait for each HTTP request.")
+              help="Deadline in seconds for each HTTP request, answer included.")
 def push_command(url: str, graph_store: str | None, user: str | None, password: str | None,
                  batch_size: int, graphs: tuple[str, ...], verify: bool,
                  timeout: float) -> None:
@@ -78,7 +78,9 @@ def push_command(url: str, graph_store: str | None, user: str | None, password: 
 
     URL is the server's SPARQL query endpoint, used to check the counts afterwards;
     each graph is sent to --graph-store (default URL) with PUT ?graph=IRI, so it is
-    replaced whole and a failed push can simply be re-run.
+    replaced whole and a failed push can simply be re-run. Redirects are refused
+    (give the URL that answers directly); credentials may be written in the URL
+    (http://user:password@host/...) and are never printed.
 
     \b
     Examples:

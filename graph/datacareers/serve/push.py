@@ -8,7 +8,10 @@ request). Afterwards the server's SPARQL endpoint is asked how many triples each
 holds, and a mismatch is an error.
 
 Only the standard library talks HTTP (``urllib``, with Basic and Digest authentication,
-which covers Virtuoso, Fuseki, GraphDB and Oxigraph server), so no dependency is added.
+which covers Virtuoso, Fuseki, GraphDB and Oxigraph server), so no dependency is added;
+:mod:`datacareers.serve.http_client` gives each request a deadline (``timeout``),
+refuses redirects and keeps credentials out of every message. Credentials may come in
+the URLs (``http://user:password@host/...``).
 
 >>> from pyoxigraph import Store, Quad, NamedNode, Literal
 >>> store = Store()
@@ -23,7 +26,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from urllib.parse import urlencode, urlsplit
@@ -32,15 +34,21 @@ from pyoxigraph import BlankNode, NamedNode, RdfFormat, serialize
 
 from datacareers.errors import DataCareersError
 from datacareers.progress import ProgressFactory, no_progress
+from datacareers.serve.http_client import Client, RequestError, Scrubber, check_url
 
 #: Turtle (N-Triples is a subset of it): the one RDF type every Graph Store endpoint reads.
 BODY_TYPE = "text/turtle; charset=utf-8"
+#: Most bytes read from the answer to a write, and from the answer to the count query.
+WRITE_ANSWER_LIMIT = 64 * 1024
+COUNT_ANSWER_LIMIT = 16 * 1024 * 1024
 
 
-class PushError(DataCareersError):
+
+class PushError(RequestError):
     """A push that the server refused or that could not reach it (exit code 1)."""
 
-    exit_code = 1
+
+# ----------------------------------------------------------------- the push
 
 
 def graph_url(graph_store: str, graph: str) -> str:
@@ -86,42 +94,7 @@ def graph_batches(store, graph: str, batch_size: int) -> Iterator[list]:
         yield batch
 
 
-def _opener(urls: list[str], user: str | None, password: str | None):
-    handlers = []
-    if user is not None:
-        manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        for url in urls:
-            manager.add_password(None, f"{urlsplit(url).scheme}://{urlsplit(url).netloc}/",
-                                 user, password or "")
-        handlers += [urllib.request.HTTPBasicAuthHandler(manager),
-                     urllib.request.HTTPDigestAuthHandler(manager)]
-    return urllib.request.build_opener(*handlers)
-
-
-def _reason(error: urllib.error.HTTPError) -> str:
-    try:
-        body = error.read(2000).decode("utf-8", "replace")
-    except OSError:
-        body = ""
-    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
-    return f"HTTP {error.code} {error.reason}" + (f": {first[:200]}" if first else "")
-
-
-def _send(opener, method: str, url: str, body: bytes, timeout: float, graph: str) -> None:
-    request = urllib.request.Request(url, data=body, method=method,
-                                     headers={"Content-Type": BODY_TYPE})
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        raise PushError(f"graph <{graph}>: {method} refused with {_reason(exc)} "
-                        f"({url.split('?')[0]})") from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise PushError(f"graph <{graph}>: cannot reach {url.split('?')[0]}: {reason}") from None
-
-
-def server_counts(endpoint: str, graphs: list[str], opener, timeout: float) -> dict[str, int]:
+def server_counts(client: Client, endpoint: str, graphs: list[str]) -> dict[str, int]:
     """How many triples the server's SPARQL endpoint holds in each of *graphs*."""
 
     values = " ".join(f"<{g}>" for g in graphs)
@@ -129,17 +102,46 @@ def server_counts(endpoint: str, graphs: list[str], opener, timeout: float) -> d
              " } GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     request = urllib.request.Request(
         endpoint + ("&" if urlsplit(endpoint).query else "?") + urlencode({"query": query}),
-        headers={"Accept": "application/sparql-results+json"},
-    )
+        headers={"Accept": "application/sparql-results+json"})
+    what = "checking the counts: GET"
+    body = client.fetch(request, COUNT_ANSWER_LIMIT, what)
     try:
-        with opener.open(request, timeout=timeout) as response:
-            data = json.loads(response.read().decode("utf-8"))
-    except urllib.error.HTTPError as exc:
-        raise PushError(f"checking the counts at {endpoint}: {_reason(exc)}") from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise PushError(f"checking the counts at {endpoint}: {getattr(exc, 'reason', exc)}") \
-            from None
-    return {row["g"]["value"]: int(row["n"]["value"]) for row in data["results"]["bindings"]}
+        data = json.loads(body.decode("utf-8"))
+        return {row["g"]["value"]: int(row["n"]["value"]) for row in data["results"]["bindings"]}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PushError(f"checking the counts at {endpoint}: not a SPARQL JSON answer ({exc})") from None
+
+
+def _push(store, endpoint: str, target: str, client: Client, batch_size: int,
+          graphs: list[str], verify: bool, progress: ProgressFactory) -> str:
+    sizes = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, NamedNode(g))) for g in graphs}
+    started = time.monotonic()
+    done: list[str] = []
+    with progress("Pushing", sum(sizes.values())) as bar:
+        for graph in graphs:
+            url = graph_url(target, graph)
+            for number, batch in enumerate(graph_batches(store, graph, batch_size)):
+                method = "PUT" if number == 0 else "POST"
+                body = serialize(batch, format=RdfFormat.N_TRIPLES) if batch else b""
+                request = urllib.request.Request(url, data=body, method=method,
+                                                 headers={"Content-Type": BODY_TYPE})
+                try:
+                    client.fetch(request, WRITE_ANSWER_LIMIT, f"graph <{graph}>: {method}")
+                except RequestError as exc:
+                    pushed = f" (already pushed: {len(done)} graph(s))" if done else ""
+                    raise PushError(f"{exc}; re-run the push to retry{pushed}") from None
+                bar.update(len(batch))
+            done.append(graph)
+    elapsed = time.monotonic() - started
+    line = f"Pushed {len(graphs)} graphs, {sum(sizes.values())} triples to {target} in {elapsed:.1f} s"
+    if verify and graphs:
+        counts = server_counts(client, endpoint, graphs)
+        wrong = [f"<{g}> has {counts.get(g, 0)} (sent {sizes[g]})" for g in graphs
+                 if counts.get(g, 0) != sizes[g]]
+        if wrong:
+            raise PushError("the server's triple counts differ: " + "; ".join(wrong))
+        line += f"; counts checked at {endpoint}"
+    return line + "."
 
 
 def push_dataset(store, endpoint: str, graph_store: str | None = None,
@@ -147,43 +149,25 @@ def push_dataset(store, endpoint: str, graph_store: str | None = None,
                  batch_size: int = 50_000, only: list[str] | None = None,
                  verify: bool = True, timeout: float = 120.0,
                  progress: ProgressFactory = no_progress) -> str:
-    """Replace each named graph of *store* on the server; return a one-line summary."""
+    """Replace each named graph of *store* on the server; return a one-line summary.
 
-    target = graph_store or endpoint
-    for url in (endpoint, target):
-        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-            raise PushError(f"not an http(s) URL: {url!r}")
-    graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, NamedNode))
-    if only:
-        missing = sorted(set(only) - set(graphs))
-        if missing:
-            raise PushError(f"no such graph in the dataset: {', '.join(missing)}")
-        graphs = [g for g in graphs if g in only]
-    sizes = {g: sum(1 for _ in store.quads_for_pattern(None, None, None, NamedNode(g)))
-             for g in graphs}
-    opener = _opener([endpoint, target], user, password)
-    started = time.monotonic()
-    done: list[str] = []
-    with progress("Pushing", sum(sizes.values())) as bar:
-        for graph in graphs:
-            url = graph_url(target, graph)
-            for number, batch in enumerate(graph_batches(store, graph, batch_size)):
-                body = serialize(batch, format=RdfFormat.N_TRIPLES) if batch else b""
-                try:
-                    _send(opener, "PUT" if number == 0 else "POST", url, body, timeout, graph)
-                except PushError as exc:
-                    pushed = f" (already pushed: {len(done)} graph(s))" if done else ""
-                    raise PushError(f"{exc}; re-run the push to retry{pushed}") from None
-                bar.update(len(batch))
-            done.append(graph)
-    elapsed = time.monotonic() - started
-    total = sum(sizes.values())
-    line = f"Pushed {len(graphs)} graphs, {total} triples to {target} in {elapsed:.1f} s"
-    if verify and graphs:
-        counts = server_counts(endpoint, graphs, opener, timeout)
-        wrong = [f"<{g}> has {counts.get(g, 0)} (sent {sizes[g]})" for g in graphs
-                 if counts.get(g, 0) != sizes[g]]
-        if wrong:
-            raise PushError("the server's triple counts differ: " + "; ".join(wrong))
-        line += f"; counts checked at {endpoint}"
-    return line + "."
+    *timeout* is each request's deadline in seconds. Credentials may also come in the
+    URLs (``http://user:password@host/...``); *user* and *password* win."""
+    scrub = Scrubber(user, password)
+    try:
+        endpoint, endpoint_user, endpoint_password = check_url(endpoint)
+        target, target_user, target_password = check_url(graph_store or endpoint)
+        user = user if user is not None else (target_user or endpoint_user)
+        password = password if password is not None else (target_password or endpoint_password)
+        scrub = Scrubber(user, password)
+        graphs = sorted(g.value for g in store.named_graphs() if isinstance(g, NamedNode))
+        if only:
+            missing = sorted(set(only) - set(graphs))
+            if missing:
+                raise PushError(f"no such graph in the dataset: {', '.join(missing)}")
+            graphs = [g for g in graphs if g in only]
+        client = Client([endpoint, target], user, password, timeout)
+        return scrub(_push(store, endpoint, target, client, batch_size, graphs, verify, progress))
+    except DataCareersError as exc:
+        kind = PushError if isinstance(exc, RequestError) else type(exc)
+        raise kind(scrub(str(exc))) from None
