@@ -28,10 +28,11 @@ EVIL = '<img src=x onerror="window.__xss=1">'
 MLE = ROLE["machine-learning-engineer"]
 
 try:
-    import playwright.sync_api  # noqa: F401
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     _reason = None if Path(CHROMIUM).exists() else f"no Chromium at {CHROMIUM} (apt-get install chromium)"
 except ImportError:
+    PlaywrightTimeout = TimeoutError
     _reason = "the playwright package is not installed (pip install playwright)"
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(_reason is not None, reason=_reason or "")]
@@ -229,8 +230,14 @@ def test_labels_with_html_show_as_text_and_never_run(open_page):
         const p = n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]); return p; }""".replace(
         "arguments[0]", repr(ROLE["data-analyst"])))
     box = page.page.locator("#graph").bounding_box()
-    page.page.mouse.move(box["x"] + position["x"], box["y"] + position["y"])
-    page.page.wait_for_selector("div.vis-tooltip", state="visible")
+    for jiggle in range(10):  # vis-network shows its tooltip once the pointer rests on the node
+        page.page.mouse.move(box["x"] + position["x"] + jiggle % 2, box["y"] + position["y"])
+        try:
+            page.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    assert page.page.locator("div.vis-tooltip").is_visible()
     assert page.page.locator("img").count() == 0
     assert page.js("() => window.__xss") is None
     assert_offline_and_clean(page)  # an <img src=x> would have been requested

@@ -4,6 +4,10 @@ Every artefact is produced in memory first; only when all of them exist is the s
 published (:func:`datacareers.files.publish`): written into a staging folder, then
 swapped in with one rename, so a failed, interrupted or killed build leaves the
 previous set whole, and the next build removes what a killed one left.
+
+>>> from datacareers.store.shipped import shipped_store
+>>> counts(shipped_store())["roles"] >= 30
+True
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
-"""``datacareers build``, ``validate`` and ``export``: the whole graph at once."""
+r"""``datacareers build``, ``validate`` and ``export``: the whole graph at once.
+
+>>> from click.testing import CliRunner
+>>> result = CliRunner().invoke(export, ["--format", "nt"])
+>>> result.exit_code, result.output.count(" .\n") > 5000
+(0, True)
+"""
 
 from __future__ import annotations
 
@@ -72,9 +78,8 @@ def validate(with_imports: bool) -> None:
                    "graphml and gexf hold the NetworkX projection.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file (atomically) instead of stdout.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True,
-              help="Language of the node labels in graphml and gexf.")
-def export(fmt: str, output: str | None, lang: str) -> None:
+@LANG_OPTION
+def export(fmt: str, output: str | None, lang: str | None) -> None:
     """Export the whole graph (shipped facts and imports) in a standard format.
 
     \b
@@ -92,7 +97,7 @@ def export(fmt: str, output: str | None, lang: str) -> None:
     from datacareers.store.dataset import open_dataset
     from datacareers.views.export import export_bytes
 
-    data = export_bytes(open_dataset(), fmt, lang=lang)
+    data = export_bytes(open_dataset(), fmt, lang=language(lang))
     if output:
         click.echo(f"Wrote {write_atomically(output, data)} ({len(data):,} bytes)", err=True)
     else:
