@@ -141,8 +141,8 @@ def pay(key: str, value: list[dict], links: Links) -> dict:
     columns = [c for c in PAY_COLUMNS if any(isinstance(e.get(c), int | float) for e in value)]
     rows = []
     for entry in value:
-        level = _(SENIORITY[entry["seniority"]]) if entry.get("seniority") in SENIORITY else (
-            entry.get("seniority") or _("all levels"))
+        band = entry.get("seniority")
+        level = _(SENIORITY[band]) if band in SENIORITY else (band or _("all levels"))
         cells = [number(entry[c]) if isinstance(entry.get(c), int | float) else "" for c in columns]
         rows.append({"level": level, "cells": cells, "unit": unit(entry), "year": entry.get("year") or "",
                      "sources": links.sources(_item_sources(entry))})
@@ -164,7 +164,8 @@ def matches(key: str, value: list[dict], links: Links) -> dict:
     """Classification links: codes as text, concept IRIs as links."""
     lines = []
     for m in value:
-        relation = _(MATCHES[m["relation"]]) if m["relation"] in MATCHES else m["relation"]
+        kind = m["relation"]
+        relation = _(MATCHES[kind]) if kind in MATCHES else kind
         target = m["target"]
         href = target if target.startswith(("http://", "https://")) else None
         lines.append(line(f"{relation} {target}", [m["source"]], links, href))

@@ -12,8 +12,8 @@ them); ``skills`` and ``educationRequirements`` as the sources list them.
 >>> from datacareers.store.shipped import shipped_store
 >>> from datacareers.views.describe import role_facts
 >>> doc = occupation(role_facts(shipped_store(), ROLE["machine-learning-engineer"], "en"), [], "en")
->>> doc["@type"], doc["estimatedSalary"][0]["currency"], doc["estimatedSalary"][0]["minValue"]
-('Occupation', 'EUR', 35000)
+>>> doc["@type"], sorted(s["minValue"] for s in doc["estimatedSalary"] if s["duration"] == "P1Y")
+('Occupation', [35000, 45000, 50000])
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from datacareers.errors import BadInputError
+from datacareers.i18n import _
 
 #: The file that says a folder holds a site written by datacareers (and may be replaced).
 MARKER = ".datacareers-site"
@@ -39,10 +40,10 @@ def _replaceable(target: Path) -> None:
     if not target.exists():
         return
     if not target.is_dir():
-        raise BadInputError(f"cannot write the site to {target}: it is a file, not a folder")
+        raise BadInputError(_("cannot write the site to {path}: it is a file, not a folder").format(path=target))
     if any(target.iterdir()) and not (target / MARKER).is_file():
-        raise BadInputError(f"{target} is not empty and holds no site written by datacareers; "
-                            "give a new or empty folder")
+        raise BadInputError(_("{path} is not empty and holds no site written by datacareers; "
+                              "give a new or empty folder").format(path=target))
 
 
 def write_site(files: Mapping[str, bytes], target: str | os.PathLike) -> Path:
