@@ -82,7 +82,8 @@ class Opened:
         return self.page.evaluate(expression, arg)
 
     def assert_clean(self):
-        pages = [u for u in self.requests if u.split("?")[0].startswith(self.base) and u.split("?")[0].endswith(".html")]
+        pages = [u for u in self.requests
+                 if u.split("?")[0].startswith(self.base) and u.split("?")[0].endswith(".html")]
         assert pages == self.requests, f"requests beyond the site's own pages: {self.requests}"
         errors = [c for c in self.console if c[0] in ("error", "pageerror", "warning")]
         assert not errors, errors
@@ -118,7 +119,8 @@ def test_every_page_loads_clean_and_asks_for_nothing(open_page, site):
 
 def test_the_pages_other_than_roles_load_clean(open_page):
     for path in ("index.html", "fr/index.html", "en/sources.html", "fr/roles/data-analyst.html",
-                 "fr/path.html?from=data-analyst&to=chief-data-officer", "en/map.html", "fr/map.html?focus=data-scientist"):
+                 "fr/path.html?from=data-analyst&to=chief-data-officer", "en/map.html",
+                 "fr/map.html?focus=data-scientist"):
         page = open_page(path)
         page.assert_clean()
 
@@ -262,7 +264,8 @@ def test_map_focus_is_capped_and_shows_more_on_demand(open_page):
     drawn = page.js("() => window.datacareersView.nodeView.length")
     cap = page.js("() => window.datacareersSite.cap")
     assert drawn <= cap
-    assert page.js("() => window.datacareersView.network.getScale()") >= page.js("() => window.datacareersSite.minScale")
+    scale, least = page.js("() => [window.datacareersView.network.getScale(), window.datacareersSite.minScale]")
+    assert scale >= least
     assert "data scientist" in page.page.inner_text("header")
     page.page.click(".site-focus button")
     assert page.js("() => window.datacareersView.nodeView.length") > drawn
