@@ -146,6 +146,7 @@
     if (plan && plan.mode === "path") pathPanel(view);
     function whenStable() {
       legible(view);
+      SITE.readyAt = performance.now();
       document.body.setAttribute("data-site-ready", "true");
     }
     if (view.stable) whenStable();

@@ -257,5 +257,6 @@
     else run();
   })();
   view.ready = true;
+  view.readyAt = performance.now();
   document.body.setAttribute("data-ready", "true");
 })();
