@@ -303,3 +303,19 @@ def test_site_command_refuses_a_foreign_folder_in_one_line(runner, cli, tmp_path
     result = runner.invoke(cli, ["site", "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "not empty" in result.output
+
+
+def test_committed_bundle_is_the_one_package_lock_pins_with_every_licence():
+    """The bundle is committed (no npm at test or install time); its header names what it
+    holds. A package-lock.json changed without `scripts/build_site_js.sh` fails here."""
+    root = Path(__file__).resolve().parent.parent
+    assets = Path(build.__file__).resolve().parent / "assets"
+    lock = json.loads((root / "package-lock.json").read_text(encoding="utf-8"))
+    bundled = {p[len("node_modules/"):]: e for p, e in lock["packages"].items()
+               if p.startswith("node_modules/") and not e.get("dev")}
+    assert {"graphology", "graphology-shortest-path"} <= set(bundled)
+    header = (assets / "graphology.min.js").read_text(encoding="utf-8").splitlines()[0]
+    licences = (assets / "graphology.LICENSES.txt").read_text(encoding="utf-8")
+    for name, entry in bundled.items():
+        assert f"{name}@{entry['version']} ({entry['license']})" in header, name
+        assert f"==== {name} {entry['version']} ({entry['license']})" in licences, name
