@@ -212,7 +212,7 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
         description=words["path"]["intro"], families=picker, evidence=evidence, max_steps=MAX_STEPS,
         scripts=[asset("graphology.min.js"), asset("path.js")],
         data=[("dc-path", graph), ("dc-words", {**words["path"], "units": words["units"],
-                                                 "essential": words["essential"]})])
+                                                 "essential": words["essential"], "rank": words["rank"]})])
     out[f"{lang}/map.html"] = map_page(store, lang, slugs, words)
     return out
 

@@ -53,6 +53,13 @@
       DATA.initiallyOff = [];
       DATA.focus = focus;
       plan = { mode: "focus", focus: focus, order: order, shown: Math.min(SITE.cap - 1, order.length) };
+      var kind = {};
+      DATA.nodes.forEach(function (n) { kind[n.id] = n.kind; });
+      // The focus's own links, and the moves and reporting lines between roles: not every
+      // link between two neighbours (skills shared by other roles made the hairball).
+      window.datacareersOnlyEdge = function (e) {
+        return e.from === focus || e.to === focus || (kind[e.from] === "role" && kind[e.to] === "role");
+      };
       return new Set([focus].concat(order.slice(0, plan.shown)));
     }
     return null;

@@ -123,6 +123,7 @@
     var head = el("p");
     head.appendChild(el("strong", fill(W.step, { i: n, a: from.label, b: to.label })));
     attrs.move.sources.forEach(function (s) { head.appendChild(document.createTextNode(" ")); head.appendChild(sourceTag(s)); });
+    if (attrs.move.rank) head.appendChild(el("span", fill(W.rank, { n: attrs.move.rank }), "tag"));
     head.appendChild(el("span", " " + fill(W.stepCost, { cost: num(attrs.cost),
       gap: attrs.gap === null ? W.gapUnknown : num(attrs.gap) }), "muted"));
     li.appendChild(head);
