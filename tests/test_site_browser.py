@@ -267,6 +267,11 @@ def test_map_focus_is_capped_and_shows_more_on_demand(open_page):
     scale, least = page.js("() => [window.datacareersView.network.getScale(), window.datacareersSite.minScale]")
     assert scale >= least
     assert "data scientist" in page.page.inner_text("header")
+    focus = ROLE["data-scientist"]
+    edges = page.js("""() => { const v = window.datacareersView, kind = {};
+        v.data.nodes.forEach(n => { kind[n.id] = n.kind; });
+        return v.edgeView.get().map(e => [e.from, e.to, kind[e.from], kind[e.to]]); }""")
+    assert edges and all(focus in (a, b) or (ka, kb) == ("role", "role") for a, b, ka, kb in edges)
     page.page.click(".site-focus button")
     assert page.js("() => window.datacareersView.nodeView.length") > drawn
     page.assert_clean()
