@@ -154,6 +154,7 @@ def test_a_new_facet_appears_without_new_code(monkeypatch, shipped):
         facts = original(store, role, lang)
         facts["outlook"] = [{"label": "much faster than average", "sources": [source_iri("curated")]}]
         facts["brand_new_facet"] = [{"label": "something new", "sources": [source_iri("curated")]}]
+        facts["tools"] = [{"label": "Apache Spark", "hot": True, "in_demand": True, "sources": [source_iri("curated")]}]
         return facts
 
     monkeypatch.setattr(build, "role_facts", with_outlook)
@@ -161,6 +162,8 @@ def test_a_new_facet_appears_without_new_code(monkeypatch, shipped):
     role = site["en/roles/data-analyst.html"].decode()
     assert 'id="outlook"' in role and "much faster than average" in role and "Outlook" in role
     assert 'id="brand_new_facet"' in role and "something new" in role
+    tools = role.split('id="tools"')[1].split("</section>")[0]
+    assert "Apache Spark" in tools and "hot technology" in tools and "in demand" in tools
     assert "much faster than average" in Page(site["en/index.html"]).text
 
 

@@ -86,9 +86,10 @@ def _item_tags(item: dict) -> list[str]:
         tags.append(_("rank {n}").format(n=item["rank"]))
     for kind in item.get("evidence") or []:
         tags.append(_(EVIDENCE[kind]) if kind in EVIDENCE else str(kind))
-    for flag in ("hot", "in_demand"):
-        if item.get(flag):
-            tags.append({"hot": _("hot technology"), "in_demand": _("in demand")}[flag])
+    if item.get("hot") or item.get("hot_technology"):
+        tags.append(_("hot technology"))
+    if item.get("in_demand") or item.get("in_demand_technology"):
+        tags.append(_("in demand"))
     return tags
 
 
