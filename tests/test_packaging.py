@@ -40,6 +40,9 @@ def test_wheel_contains_ontology_facts_and_queries(wheel):
     assert any(n.startswith("datacareers/queries/") and n.endswith(".rq") for n in names)
     assert "datacareers/locale/fr/LC_MESSAGES/datacareers.mo" in names
     assert "datacareers/views/html/template.html" in names
+    for asset in ("templates/role.html", "assets/site.css", "assets/path.js", "assets/graphology.min.js",
+                  "assets/graphology.LICENSES.txt"):
+        assert f"datacareers/views/site/{asset}" in names, asset
     packages = {str(p.relative_to(ROOT / "graph").parent) for p in (ROOT / "graph").rglob("__init__.py")}
     missing = sorted(p for p in packages if f"{p}/__init__.py" not in names)
     assert not missing, f"sub-packages left out of the wheel (pyproject's packages list): {missing}"

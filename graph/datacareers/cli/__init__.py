@@ -38,10 +38,11 @@ def _register_commands() -> None:
     from datacareers.cli.query import query
     from datacareers.cli.roles import path, roles, show
     from datacareers.cli.serve import push_command, serve_command
+    from datacareers.cli.site import site_command
     from datacareers.cli.view import view_command
 
     for command in (build, query, path, show, roles, validate, export, import_group,
-                    sources_command, view_command, serve_command, push_command):
+                    sources_command, view_command, serve_command, push_command, site_command):
         main.add_command(command)
 
 

@@ -57,7 +57,12 @@ _SALARY_FIELDS = {
     PREFIXES["schema"] + "maxValue": "max", PREFIXES["schema"] + "currency": "currency",
     PREFIXES["schema"] + "duration": "period", CAREER["year"]: "year", CAREER["gross"]: "gross",
     PREFIXES["dcterms"] + "source": "cited",
+    # a wage distribution (schema:MonetaryAmountDistribution) from a statistical release
+    PREFIXES["schema"] + "percentile10": "p10", PREFIXES["schema"] + "percentile25": "p25",
+    PREFIXES["schema"] + "median": "median", PREFIXES["schema"] + "percentile75": "p75",
+    PREFIXES["schema"] + "percentile90": "p90",
 }
+_NUMBERS = {"min", "max", "p10", "p25", "median", "p75", "p90"}
 
 
 def to_number(text: str) -> int | float | str:
@@ -75,18 +80,20 @@ def to_number(text: str) -> int | float | str:
 
 def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
     """Each role's salary ranges, read from the quads (no query text): ``id``, ``seniority``
-    (local name or None), ``min``, ``max``, ``currency``, ``period``, ``year``, ``gross``,
+    (local name or None), ``min``, ``max``, the percentiles ``p10``, ``p25``, ``median``, ``p75``,
+    ``p90`` (None where the source gives none), ``currency``, ``period``, ``year``, ``gross``,
     ``source`` (the named graph stating it) and ``cited`` (its ``dcterms:source``, if any)."""
     found: dict[str, list[dict]] = {}
     for role in roles:
         entries = []
         for link in store.quads_for_pattern(NamedNode(role), _SALARY, None, None):
             entry = {"id": link.object.value, "seniority": None, "min": None, "max": None,
+                     **dict.fromkeys(("p10", "p25", "median", "p75", "p90")),
                      "currency": None, "period": None, "year": None, "gross": None,
                      "source": link.graph_name.value, "cited": None}
             for quad in store.quads_for_pattern(link.object, None, None, None):
                 key = _SALARY_FIELDS.get(quad.predicate.value)
-                if key in ("min", "max"):
+                if key in _NUMBERS:
                     entry[key] = to_number(quad.object.value)
                 elif key == "seniority":
                     entry[key] = local_name(quad.object.value)
@@ -223,3 +230,111 @@ def _all_sources(facts: dict) -> set[str]:
     found.update(s["source"] for s in facts["salaries"])
     found.update(m["source"] for m in facts["matches"])
     return found
+
+
+_CATEGORY = NamedNode(PREFIXES["schema"] + "occupationalCategory")
+_NOTATION = NamedNode(PREFIXES["skos"] + "notation")
+
+
+def role_families(store: Store, roles: Iterable[str], lang: str = "en") -> list[dict]:
+    """The families *roles* belong to (``schema:occupationalCategory`` -> a SKOS concept
+    with a label), in the order of their ``skos:notation``: ``id``, ``label``, ``roles``
+    (sorted IRIs) and ``sources``. Roles with no family come last, in a family whose
+    ``id`` is None.
+
+    >>> from datacareers.store.shipped import shipped_store
+    >>> families = role_families(shipped_store(), [ROLE["data-analyst"], ROLE["chief-data-officer"]], "fr")
+    >>> [[r.rsplit("/", 1)[-1] for r in f["roles"]] for f in families]
+    [['data-analyst'], ['chief-data-officer']]
+    >>> families[0]["label"]
+    'analyse de données et décisionnel'
+    """
+    found: dict[str | None, dict] = {}
+    for role in roles:
+        families = [q for q in store.quads_for_pattern(NamedNode(role), _CATEGORY, None, None)
+                    if isinstance(q.object, NamedNode)]
+        if not families:
+            found.setdefault(None, {"id": None, "label": "", "roles": [], "sources": set(), "order": ""})
+            found[None]["roles"].append(role)
+        for quad in families:
+            family = quad.object.value
+            entry = found.setdefault(family, {"id": family, "roles": [], "sources": set(), "order": ""})
+            entry["roles"].append(role)
+            entry["sources"].add(quad.graph_name.value)
+    names = label_map(store, [f for f in found if f], lang)
+    for family, entry in found.items():
+        if family:
+            entry["label"] = names[family]
+            notation = next(store.quads_for_pattern(NamedNode(family), _NOTATION, None, None), None)
+            entry["order"] = notation.object.value if notation else ""
+        entry["roles"].sort()
+        entry["sources"] = sorted(entry["sources"])
+
+    def rank(entry: dict):
+        order = entry.pop("order")
+        number = to_number(order) if order else None
+        return (entry["id"] is None, not isinstance(number, int), number if isinstance(number, int) else 0,
+                entry["label"].casefold())
+
+    return sorted(found.values(), key=rank)
+
+
+#: What a source's description says, by predicate: the key it gets in :func:`source_descriptions`.
+_SOURCE_FIELDS = {
+    PREFIXES["dcterms"] + "title": "title", PREFIXES["dcterms"] + "publisher": "publisher",
+    CAREER["version"]: "version", PREFIXES["dcterms"] + "date": "date",
+    PREFIXES["dcterms"] + "license": "license", PREFIXES["dcterms"] + "rights": "rights",
+    CAREER["attribution"]: "attribution", PREFIXES["schema"] + "url": "url",
+    PREFIXES["dcterms"] + "source": "files",
+}
+
+
+def source_descriptions(store: Store, lang: str = "en") -> list[dict]:
+    """Every named graph of *store* and every described ``career:Source``, with its
+    description (each text in *lang* where it has one) and its size in triples: ``id``,
+    ``short``, ``triples`` and the keys of ``_SOURCE_FIELDS`` ('' where not said).
+
+    >>> from datacareers.store.shipped import shipped_store
+    >>> rome = [s for s in source_descriptions(shipped_store(), "fr") if s["short"] == "rome-4.0"][0]
+    >>> rome["version"], rome["license"]
+    ('v460', 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/')
+    """
+    graphs = {g.value for g in store.named_graphs() if isinstance(g, NamedNode)}
+    rdf_type, source_class = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(CAREER["Source"])
+    described = {q.subject.value for q in store.quads_for_pattern(None, rdf_type, source_class, None)}
+    out = []
+    for iri in sorted(graphs | described):
+        texts: dict[str, dict[str, str]] = defaultdict(dict)
+        for quad in store.quads_for_pattern(NamedNode(iri), None, None, None):
+            key = _SOURCE_FIELDS.get(quad.predicate.value)
+            if key:
+                language = getattr(quad.object, "language", None) or ""
+                texts[key].setdefault(language, quad.object.value)
+        entry = {key: pick_label(texts.get(key, {}), lang, "") for key in dict.fromkeys(_SOURCE_FIELDS.values())}
+        entry.update(id=iri, short=local_name(iri),
+                     triples=sum(1 for _ in store.quads_for_pattern(None, None, None, NamedNode(iri)))
+                     if iri in graphs else 0)
+        out.append(entry)
+    return out
+
+
+def role_texts(store: Store, role: str, lang: str = "en") -> dict[str, list[dict]]:
+    """*role*'s definitions and missions with the named graphs stating each: ``definition``
+    and ``missions``, lists of ``{"text", "sources"}`` in *lang* (else in any language).
+
+    >>> from datacareers.store.shipped import shipped_store
+    >>> texts = role_texts(shipped_store(), ROLE["data-analyst"], "fr")
+    >>> texts["definition"][0]["sources"]
+    ['https://w3id.org/datacareers/source/curated']
+    """
+    found: dict[str, dict[str, dict[str, set[str]]]] = {"definition": {}, "missions": {}}
+    keys = {PREFIXES["skos"] + "definition": "definition", CAREER["mission"]: "missions"}
+    for predicate, key in keys.items():
+        for quad in store.quads_for_pattern(NamedNode(role), NamedNode(predicate), None, None):
+            language = getattr(quad.object, "language", None) or ""
+            found[key].setdefault(language, {}).setdefault(quad.object.value, set()).add(quad.graph_name.value)
+    out = {}
+    for key, by_lang in found.items():
+        chosen = by_lang.get(lang) or next((by_lang[k] for k in sorted(by_lang)), {})
+        out[key] = [{"text": text, "sources": sorted(graphs)} for text, graphs in sorted(chosen.items())]
+    return out

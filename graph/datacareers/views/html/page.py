@@ -68,8 +68,12 @@ def vis_assets() -> tuple[str, str]:
 
 
 def render_html(store: Store, *, lang: str = "en", focus: str | None = None, depth: int = 2,
-                highlight_paths: list[list[str]] | None = None, title: str | None = None) -> str:
-    """The whole page as one string: vis-network, styles, data and code inline."""
+                highlight_paths: list[list[str]] | None = None, title: str | None = None,
+                before_script: str = "") -> str:
+    """The whole page as one string: vis-network, styles, data and code inline.
+
+    *before_script* (JavaScript) runs before the view's own code: a page embedding the view
+    may define ``window.datacareersOnly(DATA)`` there to narrow what is drawn first."""
     data = view_data(store, lang=lang, focus=focus, depth=depth,
                      highlight_paths=highlight_paths, title=title)
     script, style = vis_assets()
@@ -79,6 +83,8 @@ def render_html(store: Store, *, lang: str = "en", focus: str | None = None, dep
         "VIS_CSS": style,
         "VIS_JS": script,
         "DATA_JSON": json_for_script(data),
+        "BEFORE_JS": "<script>" + re.sub(r"</(script)", r"<\\/\1", before_script, flags=re.IGNORECASE) + "</script>"
+        if before_script else "",
     }
     template = TEMPLATE_FILE.read_text(encoding="utf-8")
     # one pass, so nothing inserted is ever scanned for another placeholder

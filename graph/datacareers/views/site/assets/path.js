@@ -1,0 +1,263 @@
+// The path finder: the k cheapest career paths between two roles, computed in the page
+// on the embedded move graph (dc-path) with graphology, the same costs as the CLI
+// (`datacareers path`), each step explained. Works from its address:
+//   path.html?from=data-analyst&to=chief-data-officer&k=3&max=6&evidence=stated&skills=ID,ID
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("dc-path").textContent);
+  var W = JSON.parse(document.getElementById("dc-words").textContent);
+  var lib = window.datacareersGraph;
+  var $ = function (id) { return document.getElementById(id); };
+  var bySlug = {}, skillById = {}, skillByLabel = {};
+  D.roles.forEach(function (r, i) { bySlug[r.slug] = i; r.skillSet = new Set(r.skills); });
+  D.skills.forEach(function (s, i) { skillById[s.id] = i; skillByLabel[s.label.toLowerCase()] = i; });
+  var held = new Set();  // skill numbers the reader says they have
+
+  /**
+   * The cost of one move, the ONE place the page decides it. It mirrors
+   * datacareers.views.paths.step_cost (Python):
+   *   cost = 1 (the move) + gap, where gap is the share, 0 to 1, of the target role's
+   *   required skills (its essential skills when a source marks some, else all its
+   *   skills) that the mover lacks; gap = 1 when no source lists the target's skills.
+   * The mover holds the source role's skills plus the skills the reader added (none
+   * added: exactly the CLI's cost, which the browser tests check against `move.cost`).
+   * `move` carries what Python knows of the move (evidence, sources, rank, cost) for
+   * when the CLI's model weighs evidence too.
+   */
+  function stepCost(move, from, to, extra) {
+    var needed = to.essential.length ? to.essential : to.skills;
+    if (!needed.length) return { cost: 2, gap: null };
+    var lacking = 0;
+    needed.forEach(function (s) { if (!from.skillSet.has(s) && !extra.has(s)) lacking += 1; });
+    var gap = lacking / needed.length;
+    return { cost: 1 + gap, gap: gap };
+  }
+
+  function moveGraph(evidence, extra) {
+    var g = new lib.Graph({ type: "directed", multi: false, allowSelfLoops: false });
+    D.roles.forEach(function (r, i) { g.addNode(String(i)); });
+    D.moves.forEach(function (m) {
+      if (!m.evidence.some(function (e) { return evidence.has(e); })) return;
+      var c = stepCost(m, D.roles[m.from], D.roles[m.to], extra);
+      g.addEdge(String(m.from), String(m.to), { cost: c.cost, gap: c.gap, move: m });
+    });
+    return g;
+  }
+  function costOf(g, nodes) {
+    var total = 0;
+    for (var i = 0; i + 1 < nodes.length; i++) total += g.getEdgeAttribute(nodes[i], nodes[i + 1], "cost");
+    return total;
+  }
+  function shortest(g, s, t) {
+    if (!g.hasNode(s) || !g.hasNode(t)) return null;
+    return lib.dijkstra.bidirectional(g, s, t, "cost");
+  }
+
+  // The k cheapest simple paths, cheapest first (Yen's algorithm, as networkx's
+  // shortest_simple_paths that the CLI uses): each shortest path comes from graphology's
+  // Dijkstra; the next path is the cheapest detour from a path already found, searched
+  // with the roles before the detour and the moves already taken from there removed.
+  // Paths longer than maxSteps are skipped; the search stops after a bounded number of
+  // candidates.
+  function kShortest(g, s, t, k, maxSteps) {
+    var found = [], candidates = [], seen = new Set(), first = shortest(g, s, t), tries = 0;
+    if (!first) return found;
+    candidates.push({ nodes: first, cost: costOf(g, first) });
+    seen.add(first.join(" "));
+    while (candidates.length && found.length < k && tries < 200 + 20 * k) {
+      tries += 1;
+      candidates.sort(function (a, b) { return a.cost - b.cost || a.nodes.length - b.nodes.length; });
+      var best = candidates.shift();
+      if (best.nodes.length - 1 <= maxSteps) found.push(best);
+      var path = best.nodes;
+      for (var i = 0; i + 1 < path.length; i++) {
+        var root = path.slice(0, i + 1), spurNode = path[i], h = g.copy();
+        [best].concat(found).forEach(function (p) {
+          var same = p.nodes.length > i && p.nodes.slice(0, i + 1).join(" ") === root.join(" ");
+          if (same && h.hasEdge(p.nodes[i], p.nodes[i + 1])) h.dropEdge(p.nodes[i], p.nodes[i + 1]);
+        });
+        root.slice(0, -1).forEach(function (n) { if (h.hasNode(n)) h.dropNode(n); });
+        var spur = shortest(h, spurNode, t);
+        if (!spur) continue;
+        var whole = root.slice(0, -1).concat(spur), key = whole.join(" ");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        candidates.push({ nodes: whole, cost: costOf(g, whole) });
+      }
+    }
+    return found;
+  }
+
+  // ------------------------------------------------------------------ explaining
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
+  }
+  var numberFormat = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 2 });
+  function num(x) { return numberFormat.format(x); }
+  function roleLink(i) {
+    var a = el("a", D.roles[i].label);
+    a.href = "roles/" + D.roles[i].slug + ".html";
+    return a;
+  }
+  function sourceTag(i) {
+    var a = el("a", D.sources[i].short, "src");
+    a.href = "sources.html#src-" + D.sources[i].short;
+    return a;
+  }
+  // What a step adds: the target's skills the mover lacks, essential ones first.
+  function adds(from, to) {
+    var essential = new Set(to.essential);
+    return to.skills.filter(function (s) { return !from.skillSet.has(s) && !held.has(s); })
+      .sort(function (a, b) {
+        return (essential.has(b) - essential.has(a)) || D.skills[a].label.localeCompare(D.skills[b].label);
+      }).map(function (s) { return { label: D.skills[s].label, essential: essential.has(s) }; });
+  }
+  function stepItem(g, u, v, n) {
+    var from = D.roles[u], to = D.roles[v], attrs = g.getEdgeAttributes(String(u), String(v)), li = el("li");
+    var head = el("p");
+    head.appendChild(el("strong", fill(W.step, { i: n, a: from.label, b: to.label })));
+    attrs.move.sources.forEach(function (s) { head.appendChild(document.createTextNode(" ")); head.appendChild(sourceTag(s)); });
+    if (attrs.move.rank) head.appendChild(el("span", fill(W.rank, { n: attrs.move.rank }), "tag"));
+    head.appendChild(el("span", " " + fill(W.stepCost, { cost: num(attrs.cost),
+      gap: attrs.gap === null ? W.gapUnknown : num(attrs.gap) }), "muted"));
+    li.appendChild(head);
+    var list = adds(from, to);
+    if (!to.skills.length) li.appendChild(el("p", fill(W.noSkills, { b: to.label })));
+    else if (!list.length) li.appendChild(el("p", W.addsNone));
+    else {
+      li.appendChild(el("p", fill(W.adds, { n: list.length })));
+      var ul = el("ul", null, "lines"), shown = list.slice(0, 12);
+      shown.forEach(function (s) {
+        var item = el("li", s.label);
+        if (s.essential) item.appendChild(el("span", W.essential, "tag"));
+        ul.appendChild(item);
+      });
+      li.appendChild(ul);
+      if (list.length > shown.length) {
+        var more = el("details"), rest = el("ul", null, "lines");
+        more.appendChild(el("summary", fill(W.more, { n: list.length - shown.length })));
+        list.slice(shown.length).forEach(function (s) { rest.appendChild(el("li", s.label)); });
+        more.appendChild(rest);
+        li.appendChild(more);
+      }
+    }
+    var before = {};
+    from.pay.forEach(function (p) { before[p.key + " " + p.currency] = p; });
+    to.pay.forEach(function (p) {
+      var b = before[p.key + " " + p.currency];
+      if (b) li.appendChild(el("p", fill(W.salary, { level: p.level, unit: p.currency,
+        a: num(b.min) + "–" + num(b.max), b: num(p.min) + "–" + num(p.max) })));
+    });
+    return li;
+  }
+  function show(g, s, t, paths, query) {
+    var out = $("results");
+    out.replaceChildren();
+    if (!paths.length) {
+      out.appendChild(el("p", fill(W.none, { a: D.roles[s].label, b: D.roles[t].label }), "message"));
+      return;
+    }
+    out.appendChild(el("h2", fill(W.heading, { a: D.roles[s].label, b: D.roles[t].label })));
+    paths.forEach(function (p, i) {
+      var box = el("section", null, "result"), nodes = p.nodes.map(Number);
+      box.appendChild(el("h3", fill(W.pathN, { i: i + 1 }) + " · " + fill(W.cost, { cost: num(p.cost) }) + " · " +
+        (nodes.length === 2 ? W.oneStep : fill(W.steps, { n: nodes.length - 1 }))));
+      var chain = el("ol", null, "chain");
+      nodes.forEach(function (r) { var li = el("li"); li.appendChild(roleLink(r)); chain.appendChild(li); });
+      box.appendChild(chain);
+      var steps = el("ol", null, "steps");
+      for (var j = 0; j + 1 < nodes.length; j++) steps.appendChild(stepItem(g, nodes[j], nodes[j + 1], j + 1));
+      box.appendChild(steps);
+      var onMap = el("a", W.map);
+      onMap.href = "map.html?path=" + nodes.map(function (r) { return D.roles[r].slug; }).join(",");
+      box.appendChild(onMap);
+      out.appendChild(box);
+    });
+    var link = el("a", W.link);
+    link.href = "?" + query;
+    link.id = "permalink";
+    out.appendChild(el("p")).appendChild(link);
+  }
+
+  // ------------------------------------------------------------------ the form
+  function settings() {
+    var evidence = Array.prototype.filter.call(document.querySelectorAll("input[name=evidence]"),
+      function (b) { return b.checked; }).map(function (b) { return b.value; });
+    return { from: $("from").value, to: $("to").value, k: Math.max(1, Math.min(10, parseInt($("k").value, 10) || 3)),
+             max: Math.max(1, parseInt($("max").value, 10) || 12), evidence: evidence,
+             skills: Array.from(held).sort(function (a, b) { return a - b; }).map(function (s) { return D.skills[s].id; }) };
+  }
+  function queryOf(o) {
+    var q = new URLSearchParams({ from: o.from, to: o.to, k: String(o.k), max: String(o.max),
+                                  evidence: o.evidence.join(",") });
+    if (o.skills.length) q.set("skills", o.skills.join(","));
+    return q.toString();
+  }
+  function run() {
+    var o = settings(), out = $("results");
+    if (!o.from || !o.to) { out.replaceChildren(); return null; }
+    if (o.from === o.to) { out.replaceChildren(el("p", W.same, "message")); return null; }
+    var g = moveGraph(new Set(o.evidence), held), s = String(bySlug[o.from]), t = String(bySlug[o.to]);
+    var paths = kShortest(g, s, t, o.k, o.max), query = queryOf(o);
+    show(g, Number(s), Number(t), paths, query);
+    var sw = $("lang-switch");
+    if (sw) sw.href = sw.getAttribute("href").split("?")[0] + "?" + query;
+    try { history.replaceState(null, "", "?" + query); } catch (e) { /* file:// pages may not rename themselves */ }
+    view.last = { from: o.from, to: o.to, paths: paths.map(function (p) {
+      return { cost: p.cost, roles: p.nodes.map(function (r) { return D.roles[Number(r)].slug; }) }; }) };
+    return view.last;
+  }
+  function chip(s) {
+    var li = el("li", D.skills[s].label), x = el("button", "×");
+    x.type = "button";
+    x.setAttribute("aria-label", fill(W.remove, { name: D.skills[s].label }));
+    x.addEventListener("click", function () { held.delete(s); li.remove(); });
+    li.appendChild(x);
+    $("chips").appendChild(li);
+  }
+  function addSkill() {
+    var s = skillByLabel[$("skill").value.trim().toLowerCase()];
+    if (s === undefined || held.has(s)) return;
+    held.add(s); chip(s); $("skill").value = "";
+  }
+  var list = $("skill-list");
+  D.skills.slice().sort(function (a, b) { return a.label.localeCompare(b.label); }).forEach(function (s) {
+    var o = el("option"); o.value = s.label; list.appendChild(o);
+  });
+  $("add-skill").addEventListener("click", addSkill);
+  $("skill").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); addSkill(); } });
+  $("finder").addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
+
+  var view = window.datacareersPath = { run: run, stepCost: stepCost, moveGraph: moveGraph, kShortest: kShortest,
+                                         data: D, last: null, ready: false };
+  (function fromAddress() {
+    var q = new URLSearchParams(location.search), problems = [];
+    ["from", "to"].forEach(function (key) {
+      var slug = q.get(key);
+      if (slug === null) return;
+      if (bySlug[slug] === undefined) problems.push(fill(W.unknown, { slug: slug }));
+      else $(key).value = slug;
+    });
+    if (q.get("k")) $("k").value = q.get("k");
+    if (q.get("max")) $("max").value = q.get("max");
+    if (q.get("evidence") !== null) {
+      var wanted = new Set(q.get("evidence").split(","));
+      document.querySelectorAll("input[name=evidence]").forEach(function (b) { b.checked = wanted.has(b.value); });
+    }
+    (q.get("skills") || "").split(",").forEach(function (id) {
+      var s = skillById[id];
+      if (s !== undefined && !held.has(s)) { held.add(s); chip(s); }
+    });
+    if (problems.length) $("results").replaceChildren(el("p", problems.join(" "), "message"));
+    else run();
+  })();
+  view.ready = true;
+  view.readyAt = performance.now();
+  document.body.setAttribute("data-ready", "true");
+})();

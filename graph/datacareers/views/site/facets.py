@@ -1,0 +1,198 @@
+"""A role's facets (what :func:`datacareers.views.describe.role_facts` returns) as the
+sections of its page: each section a title and lines, each line its text, its tags, its
+link and its sources.
+
+Known facets get a renderer of their own (skills grouped by kind, pay as a table, moves
+with a link to the path finder); any other facet is shown by :func:`generic`, which reads
+the usual keys of an item (``label`` / ``text`` / ``name``, ``id``, ``sources`` /
+``source``), so a new facet appears on the pages as soon as ``role_facts`` gives it, and
+only needs its title in :data:`datacareers.views.site.words.FACET_TITLES`.
+
+>>> links = Links(roles={"https://w3id.org/datacareers/role/a": "a"}, prefix="../")
+>>> section = generic("sectors", [{"id": "https://w3id.org/datacareers/role/a", "label": "A",
+...                                "sources": ["https://w3id.org/datacareers/source/curated"]}], links)
+>>> line = section["lines"][0]
+>>> line["text"], line["href"], line["sources"][0]["href"]
+('A', '../roles/a.html', '../sources.html#src-curated')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from datacareers.i18n import _, number
+from datacareers.labels import local_name
+from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
+
+#: Keys of role_facts that are the page's header, not sections.
+HEADER_KEYS = {"id", "slug", "label", "labels", "alt_labels", "definition", "sources"}
+
+#: The order sections come in; facets not named here follow, in role_facts' order.
+ORDER = ["missions", "tasks", "skills", "tools", "salaries", "outlook", "education", "sectors", "employers",
+         "managed_by", "manages", "works_with", "moves_to", "moves_from", "matches"]
+
+#: Percentile and range columns of the pay table, in order.
+PAY_COLUMNS = ("p10", "p25", "median", "p75", "p90", "min", "max")
+
+
+@dataclass
+class Links:
+    """Where things link to from one page: role pages, the sources page, the path finder."""
+
+    roles: dict[str, str]  # role IRI -> slug, for the roles that have a page
+    prefix: str = ""  # from this page to the language's top folder ("" or "../")
+    urls: dict[str, str] = field(default_factory=dict)  # source IRI -> its public URL
+
+    def role(self, iri: str) -> str | None:
+        slug = self.roles.get(iri)
+        return f"{self.prefix}roles/{slug}.html" if slug else None
+
+    def sources(self, iris) -> list[dict]:
+        return [{"short": local_name(s), "href": f"{self.prefix}sources.html#src-{local_name(s)}",
+                 "url": self.urls.get(s, "")} for s in sorted(set(iris))]
+
+    def path(self, source: str, target: str) -> str | None:
+        if source in self.roles and target in self.roles:
+            return f"{self.prefix}path.html?from={self.roles[source]}&to={self.roles[target]}"
+        return None
+
+
+def line(text: str, sources=(), links: Links | None = None, href: str | None = None,
+         tags: list[str] | None = None, extra: dict | None = None) -> dict:
+    """One line of a section."""
+    out = {"text": text, "href": href, "tags": tags or [],
+           "sources": links.sources(sources) if links else []}
+    out.update(extra or {})
+    return out
+
+
+def _item_sources(item: dict) -> list[str]:
+    found = list(item.get("sources") or [])
+    for key in ("source", "cited"):
+        if item.get(key):
+            found.append(item[key])
+    return found
+
+
+def _item_tags(item: dict) -> list[str]:
+    tags = []
+    if item.get("essential"):
+        tags.append(_("essential"))
+    elif item.get("optional"):
+        tags.append(_("optional"))
+    if item.get("eqf_level"):
+        tags.append(_("EQF level {n}").format(n=item["eqf_level"]))
+    if item.get("rank"):
+        tags.append(_("rank {n}").format(n=item["rank"]))
+    for kind in item.get("evidence") or []:
+        tags.append(_(EVIDENCE[kind]) if kind in EVIDENCE else str(kind))
+    if item.get("hot") or item.get("hot_technology"):
+        tags.append(_("hot technology"))
+    if item.get("in_demand") or item.get("in_demand_technology"):
+        tags.append(_("in demand"))
+    return tags
+
+
+def _text_of(item) -> str:
+    if isinstance(item, dict):
+        for key in ("label", "text", "name", "value", "target", "id"):
+            if item.get(key) not in (None, ""):
+                return str(item[key])
+        return ""
+    return str(item)
+
+
+def generic(key: str, value, links: Links) -> dict:
+    """Any facet: a list of items (dicts or texts) as lines, a single value as one line."""
+    items = value if isinstance(value, list) else [value] if value not in (None, "", {}) else []
+    lines = []
+    for item in items:
+        if isinstance(item, dict):
+            href = links.role(item["id"]) if isinstance(item.get("id"), str) else None
+            lines.append(line(_text_of(item), _item_sources(item), links, href, _item_tags(item)))
+        else:
+            lines.append(line(_text_of(item), (), links))
+    return {"key": key, "title": facet_title(key), "kind": "lines", "lines": lines}
+
+
+def skills(key: str, value: list[dict], links: Links) -> dict:
+    """Skills grouped by kind (hard, soft, knowledge, other), essential ones first."""
+    groups = []
+    for kind in ("hard", "soft", "knowledge", None):
+        chosen = [s for s in value if s.get("kind") == kind]
+        if chosen:
+            chosen.sort(key=lambda s: (not s.get("essential"), s["label"].casefold()))
+            groups.append({"title": _(SKILL_KINDS[kind]),
+                           "lines": [line(s["label"], s["sources"], links, None, _item_tags(s),
+                                          {"essential": bool(s.get("essential"))}) for s in chosen]})
+    return {"key": key, "title": facet_title(key), "kind": "groups", "groups": groups,
+            "lines": [ln for g in groups for ln in g["lines"]]}
+
+
+def unit(entry: dict) -> str:
+    """A pay figure's unit: currency, gross, per year / month / hour."""
+    per = {"P1Y": _("per year"), "P1M": _("per month"), "PT1H": _("per hour")}.get(entry.get("period") or "",
+                                                                                  entry.get("period") or "")
+    text = " ".join(x for x in (entry.get("currency") or "", per) if x)
+    return text + (", " + _("gross") if entry.get("gross") else "")
+
+
+def pay(key: str, value: list[dict], links: Links) -> dict:
+    """Pay as a table: one row per range or distribution, only the columns some row fills."""
+    columns = [c for c in PAY_COLUMNS if any(isinstance(e.get(c), int | float) for e in value)]
+    rows = []
+    for entry in value:
+        band = entry.get("seniority")
+        level = _(SENIORITY[band]) if band in SENIORITY else (band or _("all levels"))
+        cells = [number(entry[c]) if isinstance(entry.get(c), int | float) else "" for c in columns]
+        rows.append({"level": level, "cells": cells, "unit": unit(entry), "year": entry.get("year") or "",
+                     "sources": links.sources(_item_sources(entry))})
+    return {"key": key, "title": facet_title(key), "kind": "pay", "columns": columns, "rows": rows,
+            "lines": rows}
+
+
+def moves(key: str, value: list[dict], links: Links, role: str) -> dict:
+    """Moves in or out: each role linked to its page, and (out) to the path finder."""
+    section = generic(key, value, links)
+    for item, ln in zip(value, section["lines"], strict=True):
+        target = item.get("id")
+        if isinstance(target, str):
+            ln["path"] = links.path(role, target) if key == "moves_to" else links.path(target, role)
+    return section
+
+
+def matches(key: str, value: list[dict], links: Links) -> dict:
+    """Classification links: codes as text, concept IRIs as links."""
+    lines = []
+    for m in value:
+        kind = m["relation"]
+        relation = _(MATCHES[kind]) if kind in MATCHES else kind
+        target = m["target"]
+        href = target if target.startswith(("http://", "https://")) else None
+        lines.append(line(f"{relation} {target}", [m["source"]], links, href))
+    return {"key": key, "title": facet_title(key), "kind": "lines", "lines": lines}
+
+
+def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = None) -> list[dict]:
+    """Every facet of *facts* as a section, known ones in :data:`ORDER`, then the rest.
+
+    *texts* gives the sources of plain-text facets (``missions``) when known.
+    """
+    keys = [k for k in ORDER if k in facts] + [k for k in facts if k not in ORDER and k not in HEADER_KEYS]
+    out = []
+    for key in keys:
+        value = facts[key]
+        if key == "skills":
+            section = skills(key, value, links)
+        elif key == "salaries":
+            section = pay(key, value, links)
+        elif key in ("moves_to", "moves_from"):
+            section = moves(key, value, links, facts["id"])
+        elif key == "matches":
+            section = matches(key, value, links)
+        elif texts and key in texts and value and all(isinstance(v, str) for v in value):
+            section = generic(key, texts[key], links)
+        else:
+            section = generic(key, value, links)
+        out.append(section)
+    return out

@@ -1,0 +1,147 @@
+"""The words of the site, in the active language (from the gettext catalogue).
+
+Data (role names, definitions, skills, source titles) comes from the graph in French and
+English; every fixed word a page shows is here, so templates hold no text of their own.
+``{x}`` marks are filled in by Python (``.format``) or by the page's script.
+
+>>> from datacareers.i18n import using
+>>> with using("fr"):
+...     site_words()["nav"]["path"], facet_title("moves_to")
+('Trouver un parcours', 'Où aller ensuite')
+"""
+
+from __future__ import annotations
+
+from datacareers.i18n import N_, _
+
+#: The title of each facet :func:`datacareers.views.describe.role_facts` gives, marked for
+#: translation. A facet with no title here is still shown (under its key): add its title.
+FACET_TITLES = {
+    "missions": N_("Tasks"),
+    "skills": N_("Skills"),
+    "salaries": N_("Pay"),
+    "education": N_("Education"),
+    "sectors": N_("Sectors"),
+    "employers": N_("Employers"),
+    "managed_by": N_("Reports to"),
+    "manages": N_("Manages"),
+    "works_with": N_("Works with"),
+    "moves_to": N_("Where to go next"),
+    "moves_from": N_("Where people come from"),
+    "matches": N_("Classifications"),
+    "outlook": N_("Outlook"),
+    "tasks": N_("Tasks"),
+    "tools": N_("Tools and technologies"),
+}
+
+#: Skill kinds as the data names them (career:hard...), marked for translation.
+SKILL_KINDS = {"hard": N_("Hard skills"), "soft": N_("Soft skills"), "knowledge": N_("Knowledge"),
+               None: N_("Other skills")}
+
+#: Seniority bands as the data names them, marked for translation.
+SENIORITY = {"junior": N_("junior"), "intermediate": N_("intermediate"), "senior": N_("senior")}
+
+#: Classification links (relation local names in role_facts' ``matches``).
+MATCHES = {"exactMatch": N_("same occupation as"), "closeMatch": N_("close to"), "romeCode": N_("ROME code"),
+           "onetCode": N_("O*NET-SOC code"), "iscoCode": N_("ISCO-08 code")}
+
+#: Evidence kinds of a move (today every career:canBecome is a move a source states).
+EVIDENCE = {"stated": N_("stated by a source"), "related": N_("related occupations"),
+            "inferred": N_("inferred from skills")}
+
+
+def facet_title(key: str) -> str:
+    """The heading of facet *key* in the active language (the key itself when it has none)."""
+    return _(FACET_TITLES[key]) if key in FACET_TITLES else key.replace("_", " ")
+
+
+def site_words() -> dict:
+    """Every fixed text of the site's pages, in the active language."""
+    return {
+        "site": _("Data careers"),
+        "tagline": _("Roles in data, what they ask, what they pay and where they lead, from open sources."),
+        "skip": _("Skip to the content"),
+        "languages": _("Language"),
+        "nav": {"index": _("Roles"), "path": _("Find a path"), "map": _("Map"), "sources": _("Sources"),
+                "label": _("Site")},
+        "search": _("Search a role or a job title"),
+        "searchHint": _("French or English names; accents and capitals do not matter."),
+        "noMatch": _("No role matches “{q}”."),
+        "shown": _("{n} of {total} roles shown"),
+        "pay": _("Pay"),
+        "median": _("median"),
+        "range": _("range"),
+        "outlook": _("Outlook"),
+        "noPay": _("no figure from any source"),
+        "noOutlook": _("no outlook from any source"),
+        "noFacet": _("None in the data."),
+        "perYear": _("per year"), "perMonth": _("per month"),
+        "gross": _("gross"),
+        "alsoCalled": _("Also called: {names}"),
+        "family": _("Family"),
+        "otherFamily": _("Other roles"),
+        "contents": _("On this page"),
+        "definition": _("Definition"),
+        "source": _("source"),
+        "sourcesOfPage": _("Sources of this page"),
+        "essential": _("essential"), "optional": _("optional"),
+        "eqf": _("EQF level {n}"),
+        "rank": _("rank {n}"),
+        "pathTo": _("path"),
+        "pathFrom": _("Plan a path from this role"),
+        "onMap": _("See it on the map"),
+        "payCols": {"seniority": _("Level"), "p10": _("10th percentile"), "p25": _("25th percentile"),
+                    "median": _("median"), "p75": _("75th percentile"), "p90": _("90th percentile"),
+                    "min": _("from"), "max": _("to"), "unit": _("unit"), "year": _("year"),
+                    "source": _("source")},
+        "allLevels": _("all levels"),
+        "sources": {
+            "title": _("Sources"),
+            "intro": _("Every fact of this site lives in the named graph of the source that states it. "
+                       "These are the sources, with their licences and the attribution they ask for."),
+            "publisher": _("Publisher"), "version": _("Version"), "date": _("Date"), "license": _("Licence"),
+            "attribution": _("Attribution"), "url": _("Where to get it"), "rights": _("Rights"),
+            "files": _("Files read"), "triples": _("Facts (triples)"), "graph": _("Named graph"),
+        },
+        "jsonld": _("Machine-readable description (schema.org JSON-LD)"),
+        "footer": _("Built offline from the datacareers graph; every line names its source."),
+        "path": {
+            "title": _("Find a career path"),
+            "intro": _("Pick where you are and where you want to go: the best paths are computed here, "
+                       "in your browser, with the same costs as `datacareers path`."),
+            "from": _("From"), "to": _("To"), "k": _("How many paths"), "evidence": _("Moves to use"),
+            "maxSteps": _("At most this many steps"), "skills": _("Skills I already have"),
+            "skillsHint": _("Type a skill, then Add: it counts as held at every step."),
+            "add": _("Add"), "remove": _("Remove {name}"), "go": _("Find paths"),
+            "choose": _("Choose a role"),
+            "same": _("Pick two different roles."),
+            "none": _("No chain of career moves leads from {a} to {b} with these settings."),
+            "unknown": _("Unknown role in the address: “{slug}”."),
+            "heading": _("From {a} to {b}: best paths first"),
+            "cost": _("cost {cost}"),
+            "costModel": _("A path costs the sum of its steps. A step costs 1 (the move) plus its skill gap: "
+                           "the share, 0 to 1, of the target role's required skills (its essential ones "
+                           "where the source marks them) that you do not have yet; 1 when no source lists them."),
+            "pathN": _("Path {i}"),
+            "steps": _("{n} steps"), "oneStep": _("1 step"),
+            "step": _("Step {i}: {a} → {b}"),
+            "stepCost": _("step cost {cost} (gap {gap})"),
+            "gapUnknown": _("unknown"),
+            "adds": _("Skills to add ({n}):"),
+            "addsNone": _("Skills to add: none listed by the sources."),
+            "noSkills": _("No source lists the skills of {b}."),
+            "more": _("and {n} more"),
+            "link": _("Link to these paths"),
+            "map": _("See on the map"),
+            "salary": _("Pay ({level}, {unit}): {a} → {b}"),
+            "noscript": _("The path finder needs JavaScript; every role page lists its next moves without it."),
+        },
+        "map": {
+            "more": _("Show more ({n} hidden)"),
+            "all": _("Whole map"),
+            "capped": _("{n} of the {total} nodes around “{label}”, the most connected first."),
+            "adds": _("adds {n} skills"),
+            "stepAdds": _("What each step adds"),
+        },
+        "units": {"P1Y": _("per year"), "P1M": _("per month"), "PT1H": _("per hour")},
+    }
