@@ -15,20 +15,28 @@ from datacareers.store.shipped import shipped_store
 
 EXPECTED = {"datacareers.ttl", "datacareers.jsonld", "datacareers.nt", "datacareers.trig",
             "datacareers.graphml", "datacareers.html"}
+SITE = "site"
 
 
 def _digests(folder):
     """What readers see through the stable names."""
-    return {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in EXPECTED
-            if (folder / name).exists()}
+    found = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in EXPECTED
+             if (folder / name).exists()}
+    index = folder / SITE / "fr" / "index.html"
+    if index.exists():
+        found["site/fr/index.html"] = hashlib.sha256(index.read_bytes()).hexdigest()
+    return found
 
 
 def test_build_writes_every_artefact(tmp_path):
     summary = build(shipped_store(), tmp_path)
-    assert {p.name for p in tmp_path.iterdir()} == EXPECTED | {CURRENT, BUILDS}
-    assert {p.name for p in (tmp_path / CURRENT).iterdir()} == EXPECTED
-    assert all((tmp_path / name).is_symlink() for name in EXPECTED)
-    assert {path for path, _ in summary.files} == {tmp_path / name for name in EXPECTED}
+    assert {p.name for p in tmp_path.iterdir()} == EXPECTED | {SITE, CURRENT, BUILDS}
+    assert {p.name for p in (tmp_path / CURRENT).iterdir()} == EXPECTED | {SITE}
+    assert all((tmp_path / name).is_symlink() for name in EXPECTED | {SITE})
+    assert {path for path, _ in summary.files} == {tmp_path / name for name in EXPECTED | {SITE}}
+    for lang in ("fr", "en"):  # the site is part of the set: both trees, a page per role
+        assert (tmp_path / SITE / lang / "index.html").is_file()
+        assert (tmp_path / SITE / lang / "roles" / "data-analyst.html").is_file()
     import networkx as nx
 
     graph = nx.read_graphml(tmp_path / "datacareers.graphml")  # in the build's language (fr)
@@ -73,7 +81,7 @@ def test_failed_build_leaves_previous_outputs(tmp_path, monkeypatch):
     store.remove(next(iter(store.quads_for_pattern(None, None, None))))  # a changed graph
     with pytest.raises(OSError, match="simulated"):
         build(store, tmp_path)
-    assert _digests(tmp_path) == before and len(before) == len(EXPECTED)
+    assert _digests(tmp_path) == before and len(before) == len(EXPECTED) + 1  # + the site
 
 
 def test_write_interrupted_midway_keeps_old_file(tmp_path, monkeypatch):

@@ -29,6 +29,10 @@ b'hello'
 ['a.ttl', 'b.nt']
 >>> (folder / "out" / "a.ttl").read_bytes(), (folder / "out" / "current" / "b.nt").read_bytes()
 (b'1', b'2')
+>>> [(p.name, n) for p, n in publish(folder / "out", {"a.ttl": b"1", "site/fr/index.html": b"<p>"})]
+[('a.ttl', 1), ('site', 3)]
+>>> (folder / "out" / "site" / "fr" / "index.html").read_bytes(), (folder / "out" / "b.nt").exists()
+(b'<p>', False)
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 try:
     import fcntl
@@ -247,15 +251,29 @@ def _symlinks_work(builds: Path) -> bool:
     return True
 
 
+def _relative(name: str) -> PurePosixPath:
+    """*name* as a path inside the set: relative, no ``..``, no empty part."""
+    path = PurePosixPath(name)
+    if path.is_absolute() or not path.parts or any(part in ("", ".", "..") for part in path.parts):
+        raise OutputError(f"cannot publish {name!r}: not a plain relative path")
+    return path
+
+
 def _stage(builds: Path, files: dict[str, bytes]) -> str:
-    """Write every file into a staging folder, then rename it to a version folder."""
+    """Write every file (sub-folders allowed: ``site/fr/index.html``) into a staging
+    folder, then rename it to a version folder."""
     staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=builds))
     for name, data in files.items():
-        with open(staging / name, "wb") as out:
+        path = staging.joinpath(*_relative(name).parts)
+        for parent in reversed(path.relative_to(staging).parents[:-1]):
+            if not (staging / parent).is_dir():
+                (staging / parent).mkdir()
+                os.chmod(staging / parent, 0o755)
+        with open(path, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(staging / name, 0o644)
+        os.chmod(path, 0o644)
     os.chmod(staging, 0o755)
     _fsync_folder(staging)
     version = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{staging.name[len(_STAGING):]}"
@@ -265,10 +283,14 @@ def _stage(builds: Path, files: dict[str, bytes]) -> str:
 
 
 def publish(folder: str | os.PathLike, files: dict[str, bytes]) -> list[tuple[Path, int]]:
-    """Replace the set of *files* (name -> bytes) in *folder* at once; returns each
-    stable path with its size. See the module docstring for the layout."""
+    """Replace the set of *files* (relative path -> bytes) in *folder* at once; returns
+    each stable top-level path (a file, or a sub-folder such as ``site``) with its size in
+    bytes. See the module docstring for the layout."""
     folder = Path(folder)
-    names = list(files)
+    tops = sorted({_relative(name).parts[0] for name in files})
+    sizes = {top: 0 for top in tops}
+    for name, data in files.items():
+        sizes[_relative(name).parts[0]] += len(data)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         builds = folder / BUILDS
@@ -278,18 +300,18 @@ def publish(folder: str | os.PathLike, files: dict[str, bytes]) -> list[tuple[Pa
     with _locked(builds / _LOCK):
         if not _symlinks_work(builds):  # e.g. a FAT drive: one file at a time, each whole
             return [(write_atomically(folder / name, data), len(data)) for name, data in files.items()]
-        _check(folder, names)
-        _adopt(folder, names, builds)
+        _check(folder, tops)
+        _adopt(folder, tops, builds)
         previous = _current(folder)
-        clean_strays(folder, names, keep={previous or ""})
+        clean_strays(folder, tops, keep={previous or ""})
         version = _stage(builds, files)
-        for name in names:  # a new name dangles until the swap: absent before it, as it was
+        for name in tops:  # a new name dangles until the swap: absent before it, as it was
             _point(folder / name, f"{CURRENT}/{name}")
         _point(folder / CURRENT, f"{BUILDS}/{version}")  # the commit point
         _fsync_folder(folder)
         for entry in folder.iterdir():  # names the new set no longer has
-            if entry.name not in files and entry.is_symlink() and \
+            if entry.name not in sizes and entry.is_symlink() and \
                     os.readlink(entry).startswith(f"{CURRENT}/"):
                 entry.unlink()
-        clean_strays(folder, names, keep={previous or ""})
-    return [(folder / name, len(data)) for name, data in files.items()]
+        clean_strays(folder, tops, keep={previous or ""})
+    return [(folder / top, sizes[top]) for top in tops]

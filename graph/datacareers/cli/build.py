@@ -22,6 +22,8 @@ from datacareers.errors import NotConformingError
 
 ARTEFACTS = ("ttl", "jsonld", "nt", "trig", "graphml")
 HTML_NAME = "datacareers.html"
+#: The static bilingual site's folder in the output (``output/site/fr/index.html``).
+SITE_DIR = "site"
 
 _COUNTS = """
 SELECT
@@ -66,6 +68,7 @@ def build(store: Store, output_dir: Path, *, lang: str = "fr") -> BuildSummary:
     from datacareers.store.validate import validate_store
     from datacareers.views.export import FORMATS, export_bytes
     from datacareers.views.html.page import render_html
+    from datacareers.views.site.build import render_site
 
     report = validate_store(store)
     if not report.conforms:
@@ -75,6 +78,7 @@ def build(store: Store, output_dir: Path, *, lang: str = "fr") -> BuildSummary:
         )
     produced = {FORMATS[fmt]: export_bytes(store, fmt, lang=lang) for fmt in ARTEFACTS}
     produced[HTML_NAME] = render_html(store, lang=lang).encode("utf-8")
+    produced.update({f"{SITE_DIR}/{name}": data for name, data in render_site(store).items()})
     files = publish(Path(output_dir), produced)
     graphs = {g.value: sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in store.named_graphs()}
     return BuildSummary(triples=len(store), graphs=graphs, counts=counts(store), files=files)

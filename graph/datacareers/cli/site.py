@@ -1,4 +1,13 @@
-"""``datacareers site``: the static, offline, bilingual site, written as one folder."""
+"""``datacareers site``: the static, offline, bilingual site, written as one folder.
+
+>>> import pathlib, tempfile
+>>> from click.testing import CliRunner
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "site"
+>>> CliRunner().invoke(site_command, ["-o", str(out)]).exit_code
+0
+>>> sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+['en', 'fr', 'index.html']
+"""
 
 import click
 
