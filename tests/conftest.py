@@ -13,6 +13,19 @@ def isolated_home(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def english_by_default(monkeypatch):
+    """Each test starts in English with no language in the environment, and a command
+    run in-process (CliRunner) cannot leave its language to the next test."""
+    from datacareers import i18n
+
+    for name in ("DATACAREERS_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
 @pytest.fixture(scope="session")
 def shipped():
     """The shipped dataset, loaded once (tests must not modify it)."""
