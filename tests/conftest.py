@@ -13,6 +13,15 @@ def isolated_home(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def english_again():
+    """A command run with --lang fr leaves French active: the next test starts in English."""
+    yield
+    from datacareers.i18n import set_language
+
+    set_language("en")
+
+
 @pytest.fixture(scope="session")
 def shipped():
     """The shipped dataset, loaded once (tests must not modify it)."""

@@ -6,7 +6,6 @@ import click
 
 from datacareers.cli.common import LANG_OPTION, echo_text, language
 
-
 EVIDENCE_CHOICE = click.Choice(["stated", "related", "inferred"])
 
 

@@ -15,8 +15,8 @@
 >>> a, b = ROLE["data-analyst"], ROLE["machine-learning-engineer"]
 >>> print(explain_no_path(shipped_store(), a, b, C(), lambda c: [1] if c.evidence == "inferred" else []))
 ... # doctest: +NORMALIZE_WHITESPACE
-no path from data analyst to machine learning engineer with stated moves only; one exists once
-inferred moves are allowed: try --evidence inferred
+no path from data analyst to machine learning engineer with stated moves only; one exists with
+weaker evidence: try --evidence inferred
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def explain_no_path(store: Store, source: str, target: str, constraints, try_sea
             a=a, b=b, roles=", ".join(names[r] for r in constraints.via))))
     if constraints.desirable:
         relaxations.append((replace(constraints, desirable=False), _(
-            "no path from {a} to {b} keeps pay at 75% or more of the current median at every step (--desirable): "
-            "try without it").format(a=a, b=b)))
+            "no path from {a} to {b} keeps the median pay at {share} or more of the current one at every step "
+            "(--desirable): try without it").format(a=a, b=b, share="75%")))
     if constraints.viable:
         relaxations.append((replace(constraints, viable=False), _(
             "no path from {a} to {b} changes the O*NET job zone by at most 1 at every step (--viable): "
@@ -81,8 +81,8 @@ def explain_no_path(store: Store, source: str, target: str, constraints, try_sea
 
 
 _ONLY = {
-    "stated": N_("no path from {a} to {b} with stated moves only; one exists once {weaker} moves are allowed: "
+    "stated": N_("no path from {a} to {b} with stated moves only; one exists with weaker evidence: "
                  "try --evidence {weaker}"),
-    "related": N_("no path from {a} to {b} with stated and related moves only; one exists once {weaker} moves are "
-                  "allowed: try --evidence {weaker}"),
+    "related": N_("no path from {a} to {b} with stated and related moves only; one exists with weaker evidence: "
+                  "try --evidence {weaker}"),
 }

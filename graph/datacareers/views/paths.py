@@ -209,13 +209,14 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
     search, found = _search(store, source, target, k, constraints)
     if not found:
         raise explain_no_path(store, source, target, constraints, lambda c: _search(store, source, target, 1, c)[1])
-    paths = [CareerPath(roles=roles, steps=[_step(search, u, v) for u, v in zip(roles, roles[1:], strict=False)])
+    paths = [CareerPath(roles, [step_details(search, u, v) for u, v in zip(roles, roles[1:], strict=False)])
              for _cost, roles in found]
     labels = {n: search.profiles[n]["labels"] for p in paths for n in p.roles}
     return PathResult(source=source, target=target, paths=paths, labels=labels, constraints=constraints)
 
 
-def _step(search: Search, u: str, v: str) -> Step:
+def step_details(search: Search, u: str, v: str) -> Step:
+    """The explained step u -> v (its edge must be in, or addable to, ``search.graph``)."""
     graph, profiles = search.graph, search.profiles
     if not graph.has_edge(u, v):  # a --via leg found in another local graph
         search.edge(graph, u, v, search.moves.out_of(u)[v])

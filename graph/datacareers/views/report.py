@@ -9,8 +9,10 @@ from pyoxigraph import Store
 
 from datacareers.i18n import N_, _, ngettext, number, using
 from datacareers.labels import local_name, pick_label
+from datacareers.views.describe import label_map
+from datacareers.views.nextmoves import NextMoves
 from datacareers.views.paths import Constraints, PathResult
-from datacareers.views.steps import EVIDENCE_NAMES, skill_labels, step_json, step_lines
+from datacareers.views.steps import evidence_name, skill_labels, step_json, step_lines
 
 
 def cost_note() -> str:
@@ -70,9 +72,49 @@ def path_text(store: Store, result: PathResult, lang: str = "en", all_skills: bo
             for j, step in enumerate(path["steps"], 1):
                 lines.append("  " + _("step {i}: {a} -> {b}   [{evidence}]").format(
                     i=j, a=step["from"]["label"], b=step["to"]["label"],
-                    evidence=_(EVIDENCE_NAMES[step["evidence"]])))
+                    evidence=evidence_name(step["evidence"])))
                 lines += step_lines(step, all_skills)
             lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def next_json(store: Store, answer: NextMoves, lang: str = "en") -> dict:
+    """The JSON shape of ``datacareers next --format json``."""
+    with using(lang):
+        skills = skill_labels(store, answer.moves, lang)
+        skills.update(label_map(store, [x["id"] for x in answer.leverage], lang))
+
+        def role(node):
+            return {"id": node, "label": pick_label(answer.labels.get(node, {}), lang, local_name(node))}
+
+        return {
+            "from": role(answer.role), "cost_model": cost_note(),
+            "constraints": _constraints_json(answer.constraints),
+            "moves": [step_json(store, step, answer.labels, lang, skills) for step in answer.moves],
+            "skill_leverage": [{"id": x["id"], "label": skills[x["id"]], "opens": len(x["moves"]),
+                                "moves": [role(m) for m in x["moves"]]} for x in answer.leverage],
+        }
+
+
+def next_text(store: Store, answer: NextMoves, lang: str = "en", all_skills: bool = False) -> str:
+    """The text answer of ``datacareers next``."""
+    with using(lang):
+        data = next_json(store, answer, lang)
+        lines = [ngettext("From {a}: {n} move, cheapest first.", "From {a}: {n} moves, cheapest first.",
+                          len(data["moves"])).format(a=data["from"]["label"], n=len(data["moves"])),
+                 f"({cost_note()})", f"({evidence_note()})", ""]
+        for i, step in enumerate(data["moves"], 1):
+            lines.append(f"{i:>2}. " + _("{b}   [{evidence}]").format(
+                b=step["to"]["label"], evidence=evidence_name(step["evidence"])))
+            lines += step_lines(step, all_skills, max_skills=6)
+        if data["skill_leverage"]:
+            lines += ["", _("Skills that would narrow the gap of the most moves:")]
+            for x in data["skill_leverage"]:
+                lines.append("  - " + ngettext(
+                    "{skill}: essential for {n} of these moves ({roles})",
+                    "{skill}: essential for {n} of these moves ({roles})", x["opens"]).format(
+                    skill=x["label"], n=x["opens"], roles=", ".join(m["label"] for m in x["moves"][:5])
+                    + (", ..." if x["opens"] > 5 else "")))
     return "\n".join(lines).rstrip() + "\n"
 
 

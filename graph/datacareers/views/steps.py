@@ -27,6 +27,20 @@ from datacareers.views.moves import WEIGHT
 EVIDENCE_NAMES = {"stated": N_("stated"), "related": N_("related"), "inferred": N_("inferred")}
 
 
+def evidence_name(kind: str) -> str:
+    """An evidence kind in the active language."""
+    name = EVIDENCE_NAMES[kind]
+    return _(name)
+
+
+def seniority_name(kind: str | None) -> str:
+    """A seniority (junior...) in the active language."""
+    if kind not in _SENIORITY:
+        return kind or ""
+    name = _SENIORITY[kind]
+    return _(name)
+
+
 def ordinal(n: int) -> str:
     """*n* as an ordinal in the active language (4th, 4e)."""
     if active() == "fr":
@@ -100,7 +114,7 @@ def step_lines(step: dict, all_skills: bool = False, max_skills: int = 12) -> li
     pad = "      "
     gap = _("unknown, counted as 1") if step["skill_gap"] is None else number(round(step["skill_gap"], 2))
     lines = [pad + _("cost {cost} = {evidence} move {weight} + skill gap {gap}").format(
-        cost=number(round(step["cost"], 2)), evidence=_(EVIDENCE_NAMES[step["evidence"]]),
+        cost=number(round(step["cost"], 2)), evidence=evidence_name(step["evidence"]),
         weight=number(step["evidence_weight"]), gap=gap)]
     lines += [pad + _("why: {text}").format(text=item["text"]) for item in step["why"]]
     lines += _skill_lines(step, all_skills, max_skills, pad)
@@ -158,8 +172,7 @@ def _pay_lines(step: dict, pad: str) -> list[str]:
                 period=period, pct=pct, sources=", ".join(local_name(s) for s in change["sources"])))
         else:
             lines.append(pad + _("annual salary ({seniority}, {currency}): {f0}-{f1} -> {t0}-{t1}").format(
-                seniority=_(_SENIORITY[change["seniority"]]) if change["seniority"] in _SENIORITY
-                else (change["seniority"] or ""),
+                seniority=seniority_name(change["seniority"]),
                 currency=change["currency"], f0=number(change["from"][0]), f1=number(change["from"][1]),
                 t0=number(change["to"][0]), t1=number(change["to"][1])))
     if not lines:

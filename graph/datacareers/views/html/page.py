@@ -68,10 +68,11 @@ def vis_assets() -> tuple[str, str]:
 
 
 def render_html(store: Store, *, lang: str = "en", focus: str | None = None, depth: int = 2,
-                highlight_paths: list[list[str]] | None = None, title: str | None = None) -> str:
+                highlight_paths: list[list[str]] | None = None, title: str | None = None,
+                path_steps: list[list[dict]] | None = None) -> str:
     """The whole page as one string: vis-network, styles, data and code inline."""
     data = view_data(store, lang=lang, focus=focus, depth=depth,
-                     highlight_paths=highlight_paths, title=title)
+                     highlight_paths=highlight_paths, title=title, path_steps=path_steps)
     script, style = vis_assets()
     values = {
         "LANG": data["lang"],
@@ -88,10 +89,11 @@ def render_html(store: Store, *, lang: str = "en", focus: str | None = None, dep
 def write_view(store: Store, path: str | os.PathLike, *, lang: str = "en",
                focus: str | None = None, depth: int = 2,
                highlight_paths: list[list[str]] | None = None,
-               title: str | None = None) -> Path:
-    """Render the view and write it to *path* atomically (temp file, then rename)."""
+               title: str | None = None, path_steps: list[list[dict]] | None = None) -> Path:
+    """Render the view and write it to *path* atomically (temp file, then rename); *path_steps*
+    (each path's steps as ``path --format json`` gives them) explain each step in the path panel."""
     html = render_html(store, lang=lang, focus=focus, depth=depth,
-                       highlight_paths=highlight_paths, title=title)
+                       highlight_paths=highlight_paths, title=title, path_steps=path_steps)
     target = Path(path).expanduser()
     if target.is_dir():
         raise BadInputError(f"{target} is a folder; give a file name such as {target / 'view.html'}")
