@@ -134,7 +134,8 @@ def test_via_and_avoid(toy):
 
 
 def test_exact_matches_share_their_moves(toy):
-    load(toy, "curated", f"role:x a career:Role ; skos:exactMatch <{T}a> . role:y a career:Role ; skos:exactMatch <{T}d> .")
+    load(toy, "curated", f"role:x a career:Role ; skos:exactMatch <{T}a> .\n"
+                         f"role:y a career:Role ; skos:exactMatch <{T}d> .")
     result = find_paths(toy, ROLE["x"], ROLE["y"], k=5)
     assert ["x", "b", "y"] in roles(result)
     assert ["x", "c", "y"] in roles(result)
