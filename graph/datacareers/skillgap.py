@@ -64,14 +64,17 @@ def credit(skill: str, have: set[str] | frozenset[str], have_groups: set[str], g
     return 0.0
 
 
-def gap(have: Iterable[str], needed: Iterable[str], groups: Groups) -> float | None:
+def gap(have: Iterable[str], needed: Iterable[str], groups: Groups,
+        have_groups: set[str] | None = None) -> float | None:
     """Share of *needed* not covered by *have* (partial credit through groups); None when
-    nothing is needed (the gap is then unknown, not zero)."""
+    nothing is needed (the gap is then unknown, not zero). *have_groups*, when given, are
+    the groups of *have* already known."""
     needed = list(needed)
     if not needed:
         return None
     have = set(have)
-    have_groups = groups_of(have, groups)
+    if have_groups is None:
+        have_groups = groups_of(have, groups)
     covered = sum(credit(s, have, have_groups, groups) for s in needed)
     return round(1.0 - covered / len(needed), 4)
 

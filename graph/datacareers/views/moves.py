@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
+from datacareers.constants import CAREER, PREFIXES, RDF_TYPE, ROLE, SOURCE
 
 #: Evidence kinds, strongest first, with the predicate that states a move of that kind.
 EVIDENCE = {"stated": CAREER["canBecome"], "related": CAREER["relatedMove"], "inferred": CAREER["inferredMove"]}
@@ -58,6 +58,9 @@ class Aliases:
             if quad.subject.value.startswith(ROLE) and isinstance(quad.object, NamedNode):
                 claims[quad.object.value].add(quad.subject.value)
         self.role_of = {c: next(iter(r)) for c, r in claims.items() if len(r) == 1}
+        #: our own roles (typed in source:curated): paths between them go through them first
+        self.curated = {q.subject.value for q in store.quads_for_pattern(
+            None, NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), NamedNode(SOURCE["curated"]))}
         self.members_of: dict[str, list[str]] = defaultdict(list)
         for concept, role in sorted(self.role_of.items()):
             self.members_of[role].append(concept)
@@ -71,22 +74,47 @@ class Aliases:
         return [node, *self.members_of.get(node, ())]
 
 
+_CACHE: dict = {}
+
+
+def cached(store: Store) -> dict:
+    """What has been read from *store* in this process (moves, profiles, groups), so a second
+    question on the same store reads nothing twice; a new store starts afresh."""
+    if _CACHE.get("store") is not store:
+        _CACHE.clear()
+        _CACHE.update(store=store, aliases=Aliases(store), out={}, into={}, profiles={}, groups={})
+    return _CACHE
+
+
 class Moves:
     """Moves in and out of nodes, by evidence, read from the store on demand (and cached)."""
 
     def __init__(self, store: Store, allowed: Iterable[str] = tuple(EVIDENCE)):
         self.store = store
-        self.aliases = Aliases(store)
+        cache = cached(store)
+        self.aliases = cache["aliases"]
         self.allowed = [k for k in EVIDENCE if k in set(allowed)]
+        self._all_out, self._all_in = cache["out"], cache["into"]
         self._out: dict[str, dict[str, dict[str, str]]] = {}
         self._in: dict[str, dict[str, dict[str, str]]] = {}
 
     def _read(self, node: str, forward: bool) -> dict[str, dict[str, str]]:
         """neighbour -> {named graph: evidence kind} for every allowed move of *node*."""
+        every = self._all_out if forward else self._all_in
+        if node not in every:
+            every[node] = self._read_all(node, forward)
+        found = {}
+        for other, sources in every[node].items():
+            kept = {g: k for g, k in sources.items() if k in self.allowed}
+            if kept:
+                found[other] = kept
+        return found
+
+    def _read_all(self, node: str, forward: bool) -> dict[str, dict[str, str]]:
         found: dict[str, dict[str, str]] = defaultdict(dict)
         for member in self.aliases.members(node):
             here = NamedNode(member)
-            for kind in self.allowed:
+            for kind in EVIDENCE:
                 predicate = NamedNode(EVIDENCE[kind])
                 pattern = (here, predicate, None, None) if forward else (None, predicate, here, None)
                 for quad in self.store.quads_for_pattern(*pattern):
@@ -107,9 +135,16 @@ class Moves:
             self._in[node] = self._read(node, False)
         return self._in[node]
 
-    def reach(self, seeds: Iterable[str], limit: int, forward: bool = True,
-              stop_at: str | None = None, avoid: frozenset[str] = frozenset()) -> dict[str, int]:
-        """Nodes within *limit* moves of *seeds* (forward or backward), with their depth."""
+    def reads(self) -> int:
+        """How many nodes' moves have been read from the store so far."""
+        return len(self._out) + len(self._in)
+
+    def reach(self, seeds: Iterable[str], limit: int, forward: bool = True, stop_at: str | None = None,
+              avoid: frozenset[str] = frozenset(), within: set[str] | None = None,
+              budget: int | None = None) -> dict[str, int]:
+        """Nodes within *limit* moves of *seeds* (forward or backward), with their depth; only
+        nodes of *within* (when given) are passed through; the walk stops after the level
+        during which more than *budget* nodes' moves have been read in all."""
         depth = {seed: 0 for seed in seeds}
         frontier = list(depth)
         for level in range(1, limit + 1):
@@ -118,9 +153,12 @@ class Moves:
                 for other in (self.out_of(node) if forward else self.into(node)):
                     if other not in depth and other not in avoid:
                         depth[other] = level
-                        following.append(other)
+                        if within is None or other in within:
+                            following.append(other)
             frontier = following
             if not frontier or (stop_at is not None and stop_at in depth):
+                break
+            if budget is not None and self.reads() > budget:
                 break
         return depth
 
@@ -130,8 +168,9 @@ class Profiles:
 
     def __init__(self, store: Store, aliases: Aliases):
         self.store, self.aliases = store, aliases
-        self._cache: dict[str, dict] = {}
-        self._groups: dict[str, tuple[str, ...]] = {}
+        cache = cached(store)
+        self._cache: dict[str, dict] = cache["profiles"]
+        self._groups: dict[str, tuple[str, ...]] = cache["groups"]
 
     def groups(self, skill: str) -> tuple[str, ...]:
         if skill not in self._groups:
@@ -142,35 +181,53 @@ class Profiles:
     def group_map(self, skills: Iterable[str]) -> dict[str, tuple[str, ...]]:
         return {s: self.groups(s) for s in skills}
 
+    def groups_of(self, skills: Iterable[str]) -> set[str]:
+        """Every group of the given skills."""
+        return {g for s in skills for g in self.groups(s)}
+
+    def held_groups(self, node: str) -> set[str]:
+        """The groups of every skill of *node* (cached)."""
+        data = self[node]
+        if "groups" not in data:
+            data["groups"] = self.groups_of(data["skills"])
+        return data["groups"]
+
     def __getitem__(self, node: str) -> dict:
         if node not in self._cache:
             self._cache[node] = self._read(node)
         return self._cache[node]
 
     def _read(self, node: str) -> dict:
+        """A node's labels and skills are its own (its exact matches' only when it has none:
+        a curated role keeps its ESCO skills, in one vocabulary); pay, job zone and
+        education come from the node and every concept it matches exactly."""
+        members = self.aliases.members(node)
         labels: dict[str, str] = {}
         skills: set[str] = set()
         essential: set[str] = set()
+        for member in members:
+            subject = NamedNode(member)
+            if not labels:
+                for quad in self.store.quads_for_pattern(subject, _PREF, None, None):
+                    if isinstance(quad.object, Literal):
+                        labels.setdefault(quad.object.language or "", quad.object.value)
+            if not skills:
+                for predicate, is_essential in _SKILL_LINKS.items():
+                    for quad in self.store.quads_for_pattern(subject, NamedNode(predicate), None, None):
+                        skills.add(quad.object.value)
+                        if is_essential:
+                            essential.add(quad.object.value)
         pay: list[dict] = []
         zones: set[int] = set()
         eqf: set[int] = set()
-        for member in self.aliases.members(node):
+        for member in members:
             subject = NamedNode(member)
-            for quad in self.store.quads_for_pattern(subject, _PREF, None, None):
-                if isinstance(quad.object, Literal):
-                    labels.setdefault(quad.object.language or "", quad.object.value)
-            for predicate, is_essential in _SKILL_LINKS.items():
-                for quad in self.store.quads_for_pattern(subject, NamedNode(predicate), None, None):
-                    skills.add(quad.object.value)
-                    if is_essential:
-                        essential.add(quad.object.value)
             pay += _medians(self.store, subject)
             zones |= _integers(self.store, subject, CAREER["jobZone"])
             for quad in self.store.quads_for_pattern(subject, NamedNode(CAREER["education"]), None, None):
                 eqf |= _integers(self.store, quad.object, CAREER["eqfLevel"])
         return {"labels": labels, "skills": skills, "essential": essential, "pay": pay,
-                "job_zone": max(zones) if len(zones) == 1 else (None if not zones else max(zones)),
-                "eqf": max(eqf) if eqf else None}
+                "job_zone": max(zones) if zones else None, "eqf": max(eqf) if eqf else None}
 
 
 def _integers(store: Store, subject, predicate: str) -> set[int]:

@@ -40,8 +40,11 @@ from datacareers.views.moves import EVIDENCE, STRENGTH, WEIGHT, Moves, Profiles,
 DESIRABLE_PAY = 0.75
 #: The most O*NET job zones a --viable move may cross (Career Causeways).
 VIABLE_ZONES = 1
-#: How far the search looks: the shortest chain plus this many moves (and never beyond DEPTH).
-MARGIN, DEPTH = 3, 10
+#: A path with more moves than this gets a warning (each move adds uncertainty).
+LONG = 3
+#: How far the search looks: the shortest chain plus this many moves (and never beyond DEPTH);
+#: through imported occupations, at most about BUDGET nodes' moves are read.
+MARGIN, DEPTH, BUDGET = 3, 10, 400
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class Step:
 class CareerPath:
     roles: list[str]
     steps: list[Step]
+    #: roles on the way that are not curated roles (imported occupations), when any
+    outside: list[str] = field(default_factory=list)
 
     @property
     def cost(self) -> float:
@@ -116,9 +121,11 @@ class Search:
         return self.moves.aliases.node(iri)
 
     def step_gap(self, u: str, v: str) -> float | None:
-        have = self.profiles[u]["skills"] | self.constraints.have
-        needed = self.profiles[v]["essential"] or self.profiles[v]["skills"]
-        return skill_gap(have, needed, self.profiles.group_map(have | needed))
+        profiles = self.profiles
+        have = profiles[u]["skills"] | self.constraints.have
+        needed = profiles[v]["essential"] or profiles[v]["skills"]
+        have_groups = profiles.held_groups(u) | profiles.groups_of(self.constraints.have)
+        return skill_gap(have, needed, profiles.group_map(needed), have_groups)
 
     def allowed(self, u: str, v: str) -> bool:
         """False when a --desirable or --viable constraint rules the move out (known figures only)."""
@@ -139,18 +146,34 @@ class Search:
                        cost=round(WEIGHT[evidence] + (1.0 if found is None else found), 4))
 
     def local_graph(self, source: str, target: str) -> tuple[nx.DiGraph, int | None]:
-        """The moves that can lie on a good path, and the fewest moves from *source* to *target*."""
+        """The moves that can lie on a good path, and the fewest moves from *source* to *target*.
+
+        Between two curated roles, paths go through curated roles first (each one with the
+        moves of the occupations it matches exactly); only when none joins them does the
+        search go through imported occupations. Out there the region read is bounded
+        (BUDGET nodes' moves), so a question on a full import stays quick."""
+        curated = self.moves.aliases.curated
+        if source in curated and target in curated:
+            graph, fewest = self._region(source, target, curated)
+            if fewest is not None:
+                return graph, fewest
+        return self._region(source, target, None)
+
+    def _region(self, source: str, target: str, within: set[str] | None) -> tuple[nx.DiGraph, int | None]:
         avoid = self.constraints.avoid
         limit = self.constraints.max_steps or DEPTH
-        reach = self.moves.reach([source], limit, stop_at=target, avoid=avoid)
+        budget = None if within is not None else BUDGET
+        reach = self.moves.reach([source], limit, stop_at=target, avoid=avoid, within=within, budget=budget)
         graph = nx.DiGraph()
         if target not in reach:
             return graph, None
         fewest = reach[target]
         limit = min(limit, fewest + MARGIN)
-        ahead = self.moves.reach([source], limit, avoid=avoid)
-        behind = self.moves.reach([target], limit, forward=False, avoid=avoid)
+        ahead = self.moves.reach([source], limit, avoid=avoid, within=within, budget=budget)
+        behind = self.moves.reach([target], limit, forward=False, avoid=avoid, within=within, budget=budget)
         keep = {n for n, d in ahead.items() if n in behind and d + behind[n] <= limit}
+        if within is not None:
+            keep &= within | {source, target}
         for u in sorted(keep):
             for v, sources in sorted(self.moves.out_of(u).items()):
                 if v in keep and v != source and u != target and self.allowed(u, v):
@@ -209,7 +232,9 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
     search, found = _search(store, source, target, k, constraints)
     if not found:
         raise explain_no_path(store, source, target, constraints, lambda c: _search(store, source, target, 1, c)[1])
-    paths = [CareerPath(roles, [step_details(search, u, v) for u, v in zip(roles, roles[1:], strict=False)])
+    curated = search.moves.aliases.curated
+    paths = [CareerPath(roles, [step_details(search, u, v) for u, v in zip(roles, roles[1:], strict=False)],
+                        outside=[r for r in roles[1:-1] if r not in curated] if curated else [])
              for _cost, roles in found]
     labels = {n: search.profiles[n]["labels"] for p in paths for n in p.roles}
     return PathResult(source=source, target=target, paths=paths, labels=labels, constraints=constraints)

@@ -11,7 +11,7 @@ from datacareers.i18n import N_, _, ngettext, number, using
 from datacareers.labels import local_name, pick_label
 from datacareers.views.describe import label_map
 from datacareers.views.nextmoves import NextMoves
-from datacareers.views.paths import Constraints, PathResult
+from datacareers.views.paths import LONG, Constraints, PathResult
 from datacareers.views.steps import evidence_name, skill_labels, step_json, step_lines
 
 
@@ -49,11 +49,23 @@ def path_json(store: Store, result: PathResult, lang: str = "en") -> dict:
             "cost_model": cost_note(),
             "constraints": _constraints_json(result.constraints),
             "paths": [
-                {"cost": path.cost, "roles": [role(r) for r in path.roles],
+                {"cost": path.cost, "roles": [role(r) for r in path.roles], "warnings": _warnings(path, role),
                  "steps": [step_json(store, step, result.labels, lang, skills) for step in path.steps]}
                 for path in result.paths
             ],
         }
+
+
+def _warnings(path, role) -> list[str]:
+    """What to be wary of in a path: a long chain, occupations outside the curated roles."""
+    out = []
+    if len(path.steps) > LONG:
+        out.append(_("{n} moves: each move adds uncertainty (--max-steps {m} keeps paths shorter)").format(
+            n=len(path.steps), m=LONG))
+    if path.outside:
+        out.append(_("goes through occupations outside the curated data roles: {names}").format(
+            names=", ".join(role(r)["label"] for r in path.outside)))
+    return out
 
 
 def path_text(store: Store, result: PathResult, lang: str = "en", all_skills: bool = False) -> str:
@@ -69,6 +81,7 @@ def path_text(store: Store, result: PathResult, lang: str = "en", all_skills: bo
                                   len(path["steps"])).format(i=i, cost=number(round(path["cost"], 2)),
                                                              n=len(path["steps"])))
             lines.append("  " + " -> ".join(r["label"] for r in path["roles"]))
+            lines += ["  " + _("warning: {text}").format(text=w) for w in path["warnings"]]
             for j, step in enumerate(path["steps"], 1):
                 lines.append("  " + _("step {i}: {a} -> {b}   [{evidence}]").format(
                     i=j, a=step["from"]["label"], b=step["to"]["label"],

@@ -96,13 +96,24 @@ def step_json(store: Store, step, labels: dict[str, dict[str, str]], lang: str, 
         "cost": step.cost, "skill_gap": step.gap, "evidence": step.evidence,
         "evidence_weight": WEIGHT[step.evidence], "similarity": step.similarity,
         "sources": step.sources, "rank": min(ranks) if ranks else None,
-        "why": [{**item, "text": why(item, a, b)} for item in step.items],
+        "why": _unique([{**item, "text": why(item, a, b)} for item in step.items]),
         "new_skills": [{"id": s["id"], "label": skill_names.get(s["id"], local_name(s["id"])),
                         "essential": s["essential"], "partial": s["partial"]} for s in step.new_skills],
         "salary_change": step.salary_change,
         "job_zone": {"from": step.job_zone[0], "to": step.job_zone[1]},
         "education": {"eqf_from": step.eqf[0], "eqf_to": step.eqf[1]},
     }
+
+
+def _unique(items: list[dict]) -> list[dict]:
+    """One entry per text: a shipped source and its imported release say the same thing."""
+    seen: dict[str, dict] = {}
+    for item in items:
+        if item["text"] in seen:
+            seen[item["text"]].setdefault("also", []).append(item["source"])
+        else:
+            seen[item["text"]] = item
+    return list(seen.values())
 
 
 def skill_labels(store: Store, steps, lang: str) -> dict[str, str]:
