@@ -136,7 +136,7 @@ class Moves:
         return self._in[node]
 
     def reads(self) -> int:
-        """How many nodes' moves have been read from the store so far."""
+        """How many nodes' moves have been read (this search's walks)."""
         return len(self._out) + len(self._in)
 
     def reach(self, seeds: Iterable[str], limit: int, forward: bool = True, stop_at: str | None = None,

@@ -29,8 +29,9 @@ import networkx as nx
 from pyoxigraph import Store
 
 from datacareers.constants import ROLE
-from datacareers.errors import BadInputError
-from datacareers.i18n import _
+from datacareers.errors import BadInputError, NoPathError
+from datacareers.i18n import _, active
+from datacareers.labels import pick_label
 from datacareers.skillgap import gap as skill_gap
 from datacareers.views.blocked import explain_no_path
 from datacareers.views.describe import role_salaries
@@ -44,7 +45,8 @@ VIABLE_ZONES = 1
 LONG = 3
 #: How far the search looks: the shortest chain plus this many moves (and never beyond DEPTH);
 #: through imported occupations, at most about BUDGET nodes' moves are read.
-MARGIN, DEPTH, BUDGET = 3, 10, 400
+#: and at most REGION roles are weighed (fewer extra moves are allowed when more would be).
+MARGIN, DEPTH, BUDGET, REGION = 3, 10, 600, 80
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class Search:
         self.store, self.constraints = store, constraints
         self.moves = Moves(store, constraints.kinds)
         self.profiles = Profiles(store, self.moves.aliases)
+        self.truncated = False  # True when a walk stopped at its budget before finding a path
 
     def node(self, iri: str) -> str:
         return self.moves.aliases.node(iri)
@@ -160,20 +163,32 @@ class Search:
         return self._region(source, target, None)
 
     def _region(self, source: str, target: str, within: set[str] | None) -> tuple[nx.DiGraph, int | None]:
-        avoid = self.constraints.avoid
-        limit = self.constraints.max_steps or DEPTH
+        avoid, limit = self.constraints.avoid, self.constraints.max_steps or DEPTH
         budget = None if within is not None else BUDGET
-        reach = self.moves.reach([source], limit, stop_at=target, avoid=avoid, within=within, budget=budget)
+        ahead = self.moves.reach([source], limit, avoid=avoid, within=within, budget=budget, stop_at=target)
+        behind = self.moves.reach([target], limit, forward=False, avoid=avoid, within=within, budget=budget,
+                                  stop_at=source)
+        known = nx.DiGraph()  # every move read on both walks
+        for u in ahead:
+            known.add_edges_from((u, v) for v in self.moves.out_of(u))
+        for v in behind:
+            known.add_edges_from((u, v) for u in self.moves.into(v))
+        drop = set(avoid) | ({n for n in known if n not in within} - {source, target} if within is not None else set())
+        known.remove_nodes_from(drop)
         graph = nx.DiGraph()
-        if target not in reach:
+        if source not in known or target not in known:
+            self.truncated |= budget is not None and self.moves.reads() > budget
             return graph, None
-        fewest = reach[target]
-        limit = min(limit, fewest + MARGIN)
-        ahead = self.moves.reach([source], limit, avoid=avoid, within=within, budget=budget)
-        behind = self.moves.reach([target], limit, forward=False, avoid=avoid, within=within, budget=budget)
-        keep = {n for n, d in ahead.items() if n in behind and d + behind[n] <= limit}
-        if within is not None:
-            keep &= within | {source, target}
+        after = nx.single_source_shortest_path_length(known, source, cutoff=limit)
+        before = nx.single_source_shortest_path_length(known.reverse(copy=False), target, cutoff=limit)
+        if target not in after:
+            self.truncated |= budget is not None and self.moves.reads() > budget
+            return graph, None
+        fewest = after[target]
+        for span in range(min(limit, fewest + MARGIN), fewest - 1, -1):
+            keep = {n for n, d in after.items() if n in before and d + before[n] <= span}
+            if len(keep) <= REGION or span == fewest:
+                break
         for u in sorted(keep):
             for v, sources in sorted(self.moves.out_of(u).items()):
                 if v in keep and v != source and u != target and self.allowed(u, v):
@@ -230,6 +245,10 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
     if source in constraints.avoid or target in constraints.avoid:
         raise BadInputError(_("a role to avoid cannot be where the path starts or ends"))
     search, found = _search(store, source, target, k, constraints)
+    if not found and search.truncated:
+        raise NoPathError(_("no path found from {a} to {b} among the {n} occupations read around them (the "
+                            "search stops there to stay quick); try --via with a role in between").format(
+            a=_name(search, source), b=_name(search, target), n=search.moves.reads()))
     if not found:
         raise explain_no_path(store, source, target, constraints, lambda c: _search(store, source, target, 1, c)[1])
     curated = search.moves.aliases.curated
@@ -238,6 +257,10 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
              for _cost, roles in found]
     labels = {n: search.profiles[n]["labels"] for p in paths for n in p.roles}
     return PathResult(source=source, target=target, paths=paths, labels=labels, constraints=constraints)
+
+
+def _name(search: Search, node: str) -> str:
+    return pick_label(search.profiles[node]["labels"], active(), node.rsplit("/", 1)[-1])
 
 
 def step_details(search: Search, u: str, v: str) -> Step:
