@@ -141,15 +141,18 @@ class Moves:
 
     def reach(self, seeds: Iterable[str], limit: int, forward: bool = True, stop_at: str | None = None,
               avoid: frozenset[str] = frozenset(), within: set[str] | None = None,
-              budget: int | None = None) -> dict[str, int]:
+              budget: int | None = None, expanded: set[str] | None = None) -> dict[str, int]:
         """Nodes within *limit* moves of *seeds* (forward or backward), with their depth; only
         nodes of *within* (when given) are passed through; the walk stops after the level
-        during which more than *budget* nodes' moves have been read in all."""
+        during which more than *budget* nodes' moves have been read in all. The nodes whose
+        moves were read are added to *expanded*."""
         depth = {seed: 0 for seed in seeds}
         frontier = list(depth)
         for level in range(1, limit + 1):
             following = []
             for node in frontier:
+                if expanded is not None:
+                    expanded.add(node)
                 for other in (self.out_of(node) if forward else self.into(node)):
                     if other not in depth and other not in avoid:
                         depth[other] = level

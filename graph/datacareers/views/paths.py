@@ -165,13 +165,15 @@ class Search:
     def _region(self, source: str, target: str, within: set[str] | None) -> tuple[nx.DiGraph, int | None]:
         avoid, limit = self.constraints.avoid, self.constraints.max_steps or DEPTH
         budget = None if within is not None else BUDGET
-        ahead = self.moves.reach([source], limit, avoid=avoid, within=within, budget=budget, stop_at=target)
-        behind = self.moves.reach([target], limit, forward=False, avoid=avoid, within=within, budget=budget,
-                                  stop_at=source)
+        forward, backward = set(), set()
+        self.moves.reach([source], limit, avoid=avoid, within=within, budget=budget, stop_at=target,
+                         expanded=forward)
+        self.moves.reach([target], limit, forward=False, avoid=avoid, within=within, budget=budget,
+                         stop_at=source, expanded=backward)
         known = nx.DiGraph()  # every move read on both walks
-        for u in ahead:
+        for u in forward:
             known.add_edges_from((u, v) for v in self.moves.out_of(u))
-        for v in behind:
+        for v in backward:
             known.add_edges_from((u, v) for u in self.moves.into(v))
         drop = set(avoid) | ({n for n in known if n not in within} - {source, target} if within is not None else set())
         known.remove_nodes_from(drop)
