@@ -16,6 +16,7 @@ have the same kind of figure, or that the figure is missing.
 
 from __future__ import annotations
 
+from babel.numbers import format_percent
 from pyoxigraph import Store
 
 from datacareers.i18n import N_, _, active, number
@@ -39,6 +40,15 @@ def seniority_name(kind: str | None) -> str:
         return kind or ""
     name = _SENIORITY[kind]
     return _(name)
+
+
+def percent(share: float, lang: str | None = None) -> str:
+    """*share* (0.52) as a percentage the active language's way (52%, 52 %).
+
+    >>> percent(0.523, "en"), percent(0.523, "fr").replace("\\xa0", " ")
+    ('52%', '52 %')
+    """
+    return format_percent(share, locale=lang or active())
 
 
 def ordinal(n: int) -> str:
@@ -70,7 +80,7 @@ def why(item: dict, a: str, b: str) -> str:
     name = source_name(item["source"])
     if item["evidence"] == "inferred":
         return _("inferred from skills: {a} already covers {pct} of the skills of {b} (similarity {sim}); "
-                 "no source states this move").format(a=a, b=b, pct=f"{round(100 * (item['similarity'] or 0))}%",
+                 "no source states this move").format(a=a, b=b, pct=percent(item["similarity"] or 0),
                                                      sim=number(item["similarity"] or 0))
     if item["evidence"] == "related":
         text = _("{source} lists {b} as an occupation related to {a} (similar work, not a stated move)").format(
@@ -177,7 +187,7 @@ def _pay_lines(step: dict, pad: str) -> list[str]:
     for change in step["salary_change"]:
         if change["kind"] == "median":
             period = _("a year") if change["period"] == "P1Y" else _("a month") if change["period"] == "P1M" else ""
-            pct = f"{(change['ratio'] - 1) * 100:+.0f}%" if change["ratio"] else "?"
+            pct = ("+" if change["ratio"] >= 1 else "") + percent(change["ratio"] - 1) if change["ratio"] else "?"
             lines.append(pad + _("median pay: {a} -> {b} {currency} {period} ({pct}; {sources})").format(
                 a=number(round(change["from"])), b=number(round(change["to"])), currency=change["currency"],
                 period=period, pct=pct, sources=", ".join(local_name(s) for s in change["sources"])))
