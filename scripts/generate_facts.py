@@ -304,11 +304,13 @@ def _tsv(datasets: Path, rel: str) -> list[list[str]]:
 def generate(datasets: Path, crosswalk_path: Path = CROSSWALK) -> dict[str, str]:
     """Every generated file: path relative to ontology/facts -> its text."""
     import generate_moves  # the move files, in their own module (it imports this one)
+    import generate_skill_labels  # French skill names, in their own module too
 
     crosswalk = read_crosswalk(crosswalk_path)
     return {
         "esco-1.1.1/skills.ttl": generate_esco(datasets, crosswalk),
         **generate_moves.generate(datasets, crosswalk),
+        **generate_skill_labels.generate(datasets),
     }
 
 
