@@ -38,7 +38,8 @@ def _labels(datasets: Path, rel: str, wanted: set[str]) -> dict[str, str]:
 
 
 def _render(labels: dict[str, str]) -> str:
-    return "\n".join(f"{skill_ref(uri)} skos:prefLabel {literal(label, 'fr')} ." for uri, label in sorted(labels.items()))
+    return "\n".join(f"{skill_ref(uri)} skos:prefLabel {literal(label, 'fr')} ."
+                     for uri, label in sorted(labels.items()))
 
 
 def generate(datasets: Path, facts: Path = FACTS_DIR) -> dict[str, str]:
@@ -47,7 +48,7 @@ def generate(datasets: Path, facts: Path = FACTS_DIR) -> dict[str, str]:
     wanted = {PREFIXES["escoskill"] + local for local in re.findall(r"escoskill:([0-9a-f-]{36}) a career:Skill", text)}
     recent: dict[str, str] = {}
     for rel in COLLECTIONS:
-        recent.update({k: v for k, v in _labels(datasets, rel, wanted - set(recent)).items()})
+        recent.update(_labels(datasets, rel, wanted - set(recent)))
     older = _labels(datasets, V10, wanted - set(recent))
     missing = len(wanted) - len(recent) - len(older)
     return {
