@@ -315,7 +315,9 @@ def test_skill_is_an_esco_uri_with_label_and_kind(skill):
     node = URIRef(skill)
     assert skill.startswith(ESCO_SKILL), f"{skill} is not an ESCO skill URI (ESCO skills are never re-minted)"
     assert (node, RDF.type, CAREER.Skill) in graph, f"{skill} is not typed career:Skill"
-    assert langs(graph, node, SKOS.prefLabel) == ["en"], f"{skill} needs exactly one English prefLabel"
+    names = langs(graph, node, SKOS.prefLabel)  # English from skills_en.csv, French from the French collections
+    assert "en" in names and set(names) <= {"en", "fr"} and len(names) == len(set(names)), \
+        f"{skill} needs one English prefLabel (and at most one French one), not {names}"
     kinds = list(graph.objects(node, CAREER.skillKind))
     assert len(kinds) == 1 and kinds[0] in (CAREER.hard, CAREER.soft, CAREER.knowledge), \
         f"{skill} skillKind {kinds} is not one of hard / soft / knowledge"
