@@ -44,7 +44,7 @@ def test_french_output_reads_as_french(runner, cli):
 
 def test_french_rank_in_words(runner, cli):
     result = run(runner, cli, "path", "analyste de données", "CDO", "--lang", "fr", "--evidence", "stated")
-    assert "ROME 4.0 cite cette évolution en 4e position sur les 9 au départ de data analyst" in result.stdout
+    assert "ROME 4.0 cite cette évolution en 4e position sur les 9 qu'il donne pour le métier data analyst" in result.stdout
 
 
 def test_no_path_message_is_in_french(runner, cli):
