@@ -14,11 +14,12 @@ and writes, for the curated roles only:
   ``career:skillKind``. Skills come from the role's exact ESCO match; when that has no
   skill relations in ESCO 1.1.1 (or the role has only close matches), from its close
   matches. A skill that is essential for one of those occupations is essential.
-- ``ontology/facts/rome-4.0/transitions.ttl``: ROME 4.0 mobilités (rank = numero_ordre).
-- ``ontology/facts/onet-29.0/transitions.ttl``: O*NET 29.0 Related Occupations (rank =
-  Index, ``career:relatednessTier`` = Relatedness Tier).
-- ``ontology/facts/onet-25-career-changers/transitions.ttl``: O*NET 25.x Career Changers
-  Matrix (rank = Index).
+- the move files, each move with its evidence (written by ``scripts/generate_moves.py``):
+  ``rome-4.0/transitions.ttl`` (ROME mobilités, stated), ``onet-29.0/transitions.ttl``
+  (O*NET Related Occupations, related: never ``career:canBecome``),
+  ``onet-25-career-changers/transitions.ttl`` (Career Changers, stated),
+  ``inferred-skill-similarity/transitions.ttl`` (inferred from ESCO skills) and
+  ``esco-1.1.1/skill-groups.ttl`` (the skill groups the skill gap reads).
 
 Which role stands for a code in moves: the one curated role that matches the code
 exactly; when no role matches it exactly, the one role that matches it closely. A code
@@ -284,28 +285,7 @@ def generate_esco(datasets: Path, crosswalk: Crosswalk) -> str:
     return "\n".join(out)
 
 
-# ----------------------------------------------------------------- moves
-
-
-def _moves(rows, chosen: dict[str, str]) -> list[tuple[str, str, str, str, int, str | None]]:
-    """(from code, to code, from role, to role, rank, tier) for rows between chosen codes."""
-    moves = []
-    for source, target, rank, tier in rows:
-        a, b = chosen.get(source), chosen.get(target)
-        if a is None or b is None or a == b:
-            continue
-        moves.append((source, target, a, b, rank, tier))
-    return sorted(set(moves))
-
-
-def render_moves(moves, prefix: str) -> str:
-    out = []
-    for source, target, a, b, rank, tier in moves:
-        extra = f" ;\n    career:relatednessTier {literal(tier)}" if tier else ""
-        out.append(f"role:{a} career:canBecome role:{b} .\n"
-                   f"transition:{prefix}-{source}-{target} a career:Transition ;\n"
-                   f"    career:fromRole role:{a} ; career:toRole role:{b} ; career:rank {rank}{extra} .\n")
-    return "\n".join(out)
+# ----------------------------------------------------------------- helpers for the move files (generate_moves.py)
 
 
 def _rank(value: str, where: str) -> int:
@@ -315,52 +295,22 @@ def _rank(value: str, where: str) -> int:
         raise DataError(f"{where}: rank {value!r} is not an integer") from None
 
 
-def generate_rome(datasets: Path, crosswalk: Crosswalk) -> str:
-    chosen, notes = crosswalk.representative("rome")
-    with _open_csv(datasets, ROME_MOBILITY) as fh:
-        rows = [(r["code_rome"].strip(), r["code_rome_cible"].strip(), _rank(r["numero_ordre"], ROME_MOBILITY), None)
-                for r in csv.DictReader(fh)]
-    moves = _moves(rows, chosen)
-    return header([ROME_MOBILITY], "ROME 4.0, export v460", ATTRIBUTION["rome"], "rome-4.0",
-                  ["code_rome -> code_rome_cible; career:rank = numero_ordre."] + notes) + "\n" + \
-        render_moves(moves, "rome-4.0")
-
-
 def _tsv(datasets: Path, rel: str) -> list[list[str]]:
     with _open_csv(datasets, rel) as fh:
         rows = list(csv.reader(fh, delimiter="\t"))
     return rows[1:]
 
 
-def generate_onet_related(datasets: Path, crosswalk: Crosswalk) -> str:
-    chosen, notes = crosswalk.representative("onet")
-    rows = [(r[0].strip(), r[1].strip(), _rank(r[3], ONET_RELATED), r[2].strip()) for r in _tsv(datasets, ONET_RELATED)]
-    return header([ONET_RELATED], "O*NET 29.0 Database, August 2024", ATTRIBUTION["onet-29.0"], "onet-29.0",
-                  ["O*NET-SOC Code -> Related O*NET-SOC Code; career:rank = Index;",
-                   "career:relatednessTier = Relatedness Tier. IRIs carry 'crosswalk' so that they",
-                   "never clash with those `datacareers import onet` mints between O*NET occupations."]
-                  + notes) + "\n" + render_moves(_moves(rows, chosen), "onet-29.0-crosswalk")
-
-
-def generate_onet_changers(datasets: Path, crosswalk: Crosswalk) -> str:
-    chosen, notes = crosswalk.representative("onet")
-    rows = [(r[0].strip(), r[2].strip(), _rank(r[4], ONET_CHANGERS), None) for r in _tsv(datasets, ONET_CHANGERS)]
-    return header([ONET_CHANGERS], "O*NET 25.x Career Changers Matrix, Excel converted to TSV", ATTRIBUTION["onet-25"],
-                  "onet-25-career-changers",
-                  ["O*NET-SOC Code -> Related O*NET-SOC Code; career:rank = Index.",
-                   "O*NET 25.x has no rows for Data Scientists, Database Architects, BI Analysts or",
-                   "Software Developers, so those roles have no moves here."]
-                  + notes) + "\n" + render_moves(_moves(rows, chosen), "onet-25-career-changers")
-
-
 def generate(datasets: Path, crosswalk_path: Path = CROSSWALK) -> dict[str, str]:
     """Every generated file: path relative to ontology/facts -> its text."""
+    import generate_moves  # the move files, in their own module (it imports this one)
+    import generate_skill_labels  # French skill names, in their own module too
+
     crosswalk = read_crosswalk(crosswalk_path)
     return {
         "esco-1.1.1/skills.ttl": generate_esco(datasets, crosswalk),
-        "rome-4.0/transitions.ttl": generate_rome(datasets, crosswalk),
-        "onet-29.0/transitions.ttl": generate_onet_related(datasets, crosswalk),
-        "onet-25-career-changers/transitions.ttl": generate_onet_changers(datasets, crosswalk),
+        **generate_moves.generate(datasets, crosswalk),
+        **generate_skill_labels.generate(datasets),
     }
 
 
@@ -396,4 +346,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    import generate_facts  # run as the module generate_moves imports, so both share one DataError
+
+    sys.exit(generate_facts.main())

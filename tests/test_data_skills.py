@@ -39,8 +39,9 @@ def test_skills_are_esco_uris_with_a_label_and_a_kind():
             bad.append(f"{skill}: not an ESCO skill URI (ESCO skills are never re-minted)")
         if (node, RDF.type, CAREER.Skill) not in graph:
             bad.append(f"{skill}: not typed career:Skill")
-        if "en" not in langs(graph, node, SKOS.prefLabel):
-            bad.append(f"{skill}: no English prefLabel")
+        names = langs(graph, node, SKOS.prefLabel)  # English from skills_en.csv, French from the collections
+        if "en" not in names or not set(names) <= {"en", "fr"} or len(names) != len(set(names)):
+            bad.append(f"{skill}: needs one English prefLabel (and at most one French one), not {names}")
         kinds = list(graph.objects(node, CAREER.skillKind))
         if not (len(kinds) == 1 and kinds[0] in (CAREER.hard, CAREER.soft, CAREER.knowledge)):
             bad.append(f"{skill}: skillKind {[str(k) for k in kinds]} is not one of hard / soft / knowledge")

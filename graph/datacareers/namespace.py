@@ -119,3 +119,20 @@ class CAREER(DefinedNamespace):
     relation: URIRef
     objectRole: URIRef
     quote: URIRef
+
+    # evidence of moves
+    EvidenceKind: URIRef
+    stated: URIRef
+    related: URIRef
+    inferred: URIRef
+    evidence: URIRef
+    relatedMove: URIRef
+    inferredMove: URIRef
+    similarity: URIRef
+    outOf: URIRef
+    fromConcept: URIRef
+    toConcept: URIRef
+    threshold: URIRef
+    partialCredit: URIRef
+    optionalWeight: URIRef
+    maxMoves: URIRef

@@ -35,15 +35,17 @@ def main() -> None:
 def _register_commands() -> None:
     from datacareers.cli.graph import build, export, validate
     from datacareers.cli.imports import import_group, sources_command
+    from datacareers.cli.moves import import_inferred, next_command
     from datacareers.cli.query import query
     from datacareers.cli.roles import path, roles, show
     from datacareers.cli.serve import push_command, serve_command
     from datacareers.cli.site import site_command
     from datacareers.cli.view import view_command
 
-    for command in (build, query, path, show, roles, validate, export, import_group,
+    for command in (build, query, path, next_command, show, roles, validate, export, import_group,
                     sources_command, view_command, serve_command, push_command, site_command):
         main.add_command(command)
+    import_group.add_command(import_inferred)
 
 
 _register_commands()

@@ -11,37 +11,89 @@ import click
 
 from datacareers.cli.common import LANG_OPTION, echo_text, language
 
+EVIDENCE_CHOICE = click.Choice(["stated", "related", "inferred"])
+
+
+def path_options(command):
+    """The options `path` and `next` share: evidence, constraints, skills held."""
+    for option in reversed([
+        click.option("--evidence", type=EVIDENCE_CHOICE, default="inferred", show_default=True,
+                     help="The weakest evidence allowed: stated (a source says people make the move), related "
+                          "(also O*NET related occupations), inferred (also moves computed from skill overlap)."),
+        click.option("--have", "have", multiple=True, metavar="SKILL",
+                     help="A skill you already have (repeatable; French or English name, id or IRI)."),
+        click.option("--have-file", type=click.File("r", encoding="utf-8"),
+                     help="A file of skills you have, one per line (# starts a comment)."),
+        click.option("--desirable", is_flag=True, help="Only moves where the median pay does not fall below 75% "
+                                                      "of the current one (where both medians are known)."),
+        click.option("--viable", is_flag=True, help="Only moves that change the O*NET job zone by at most 1 "
+                                                   "(where both are known)."),
+        click.option("--all-skills", is_flag=True, help="List every skill to add, optional ones too."),
+    ]):
+        command = option(command)
+    return command
+
+
+def constraints_from(store, evidence, have, have_file, desirable, viable, max_steps=None, via=(), avoid=()):
+    """Resolve names given on the command line into the constraints of a path search."""
+    from datacareers.store.resolve import resolve_role
+    from datacareers.store.skills import read_skill_file, resolve_skills
+    from datacareers.views.paths import Constraints
+
+    names = list(have) + (read_skill_file(have_file.read()) if have_file else [])
+    return Constraints(
+        evidence=evidence, max_steps=max_steps, desirable=desirable, viable=viable,
+        via=tuple(resolve_role(store, v) for v in via),
+        avoid=frozenset(resolve_role(store, r) for r in avoid),
+        have=resolve_skills(store, names))
+
 
 @click.command()
 @click.argument("from_role", metavar="FROM")
 @click.argument("to_role", metavar="TO")
 @click.option("-k", "k", type=click.IntRange(min=1, max=50), default=3, show_default=True,
               help="How many paths to show, best first.")
+@click.option("--max-steps", type=click.IntRange(min=1, max=10), help="The most moves a path may take.")
+@click.option("--via", multiple=True, metavar="ROLE", help="A role the path must go through (repeatable, in order).")
+@click.option("--avoid", multiple=True, metavar="ROLE", help="A role the path must not go through (repeatable).")
+@path_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--view", "view_file", type=click.Path(dir_okay=False, writable=True),
               help="Also write the HTML view with these paths highlighted to this file.")
 @LANG_OPTION
-def path(from_role: str, to_role: str, k: int, fmt: str, view_file: str | None, lang: str | None) -> None:
-    """The best career paths from one role to another, with the skills each step adds.
+def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, have, have_file, desirable,
+         viable, all_skills, fmt: str, view_file: str | None, lang: str | None) -> None:
+    """The best career paths from one role to another, each step explained.
 
     FROM and TO are role names in French or English (preferred or alternative labels:
     "ML engineer", "ingénieur machine learning", "CDO", "directeur data"...), ids
     (data-analyst) or IRIs; case and accents do not matter.
 
     \b
-    How paths are ranked: a path costs the sum of its steps. A step costs 1 (the move)
-    plus its skill gap: the share, 0 to 1, of the target role's required skills
-    (essential ones where the source says which) that the current role lacks; when no
-    source lists the target's skills the gap counts as 1. Moves come from the sources
-    only (the article, ROME 4.0, imports); each step names its sources.
+    Evidence of a move: stated (a source says people make it: ROME mobilités, O*NET
+    Career Changers, the article), related (O*NET lists the target as a related
+    occupation), inferred (computed from the overlap of ESCO skills; no source states it).
+    Each step names its evidence and sources ("ROME 4.0 lists this move 4th of the 9
+    from data analyst") and the similarity of an inferred move.
 
     \b
-    Exit codes: 0 paths found, 1 no path, 2 unknown or ambiguous role.
+    How paths are ranked: a path costs the sum of its steps. A step costs its evidence
+    weight (stated 1, related 1.5, inferred 2) plus its skill gap: the share, 0 to 1, of
+    the target role's essential skills that you do not cover yet (the skills of the role
+    you are in, plus --have); a skill of the same ESCO skill group counts half; when no
+    source lists the target's skills the gap counts as 1.
+
+    \b
+    Exit codes: 0 paths found, 1 no path (the message says what blocks it and what to
+    try), 2 unknown or ambiguous role or skill.
 
     \b
     Examples:
       datacareers path "data analyst" "chief data officer"
-      datacareers path "ML engineer" DSI -k 5
+      datacareers path "analyste de données" "ingénieur ML" --lang fr
+      datacareers path "data analyst" "ML engineer" --evidence stated
+      datacareers path "data analyst" "data scientist" --have Python --have "statistics" -k 5
+      datacareers path "ML engineer" DSI --avoid CDO --max-steps 3 --viable --desirable
       datacareers path "ingénieur machine learning" CDO --format json
       datacareers path data-analyst chief-data-officer --view paths.html
     """
@@ -52,19 +104,22 @@ def path(from_role: str, to_role: str, k: int, fmt: str, view_file: str | None, 
     from datacareers.views.paths import find_paths
     from datacareers.views.report import path_json, path_text
 
+    lang = language(lang)
     store = open_dataset()
     source = resolve_role(store, from_role)
     target = resolve_role(store, to_role)
-    lang = language(lang)
-    result = find_paths(store, source, target, k=k)
+    constraints = constraints_from(store, evidence, have, have_file, desirable, viable, max_steps, via, avoid)
+    result = find_paths(store, source, target, k=k, constraints=constraints)
+    data = path_json(store, result, lang)
     if fmt == "json":
-        click.echo(json.dumps(path_json(store, result, lang), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        echo_text(path_text(store, result, lang), nl=False)
+        echo_text(path_text(store, result, lang, all_skills=all_skills), nl=False)
     if view_file:
         from datacareers.views.html.page import write_view
 
-        written = write_view(store, view_file, lang=lang, highlight_paths=[p.roles for p in result.paths])
+        written = write_view(store, view_file, lang=lang, highlight_paths=[p.roles for p in result.paths],
+                             path_steps=[p["steps"] for p in data["paths"]])
         click.echo(f"View written to {written}", err=True)
 
 

@@ -8,7 +8,8 @@ found by name anywhere under the folder. The version comes from the first line o
 - ``Occupation Data.txt`` (required): ``https://w3id.org/datacareers/onet/<SOC code>``,
   ``a career:Role, schema:Occupation``, ``skos:prefLabel`` @en (Title),
   ``skos:definition`` @en (Description) and ``career:onetCode``;
-- ``Related Occupations.txt``: ``career:canBecome`` plus a ``career:Transition``
+- ``Related Occupations.txt`` (a similarity list, not moves people are said to make):
+  ``career:relatedMove`` (never ``career:canBecome``) plus a ``career:Transition``
   (``transition/onet-29.0-<from>-<to>``) with ``career:rank`` (Index) and
   ``career:relatednessTier`` ("Primary-Short", "Primary-Long", "Supplemental");
 - ``Career Changers Matrix.tsv`` / ``.txt`` (older releases; accepted when present
@@ -200,7 +201,7 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             a, b = roles.get(source), roles.get(target)
             if a is None or b is None or a == b:
                 continue
-            yield Quad(a, can_become, b, g)
+            yield Quad(a, can_become if key == "changers" else term("relatedMove"), b, g)
             t = NamedNode(transition_iri(name, source, target))
             yield Quad(t, A, transition_class, g)
             yield Quad(t, from_role, a, g)

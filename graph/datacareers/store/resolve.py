@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode, Store
 
-from datacareers.constants import PREFIXES, ROLE, SOURCE
+from datacareers.constants import CAREER, PREFIXES, RDF_TYPE, ROLE, SOURCE
 from datacareers.errors import AmbiguousRoleError, UnknownRoleError
 from datacareers.i18n import _, active
 from datacareers.labels import pick_label
@@ -116,6 +116,9 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
     key = normalize(text)
     if not key:
         raise UnknownRoleError(_("an empty name names no role"))
+    if index is None and text.startswith(("http://", "https://")) and any(store.quads_for_pattern(
+            NamedNode(text), NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), None)):
+        return text  # an IRI of a role: no need to read every name
     if index is None:
         curated = RoleIndex.from_store(store, curated_only=True)
         if text in curated.display:

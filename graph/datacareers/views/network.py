@@ -1,9 +1,10 @@
 """Project the RDF dataset onto NetworkX graphs.
 
-Two projections: :func:`role_graph` (roles and their moves, for career paths) and
-:func:`full_graph` (every role, skill, sector and employer type with every relation, for
-the HTML view and the GraphML / GEXF exports). Each edge keeps the sources (named
-graphs) that state it.
+Two projections: :func:`role_graph` (roles and their stated moves, ``career:canBecome``,
+for the view's role sizes) and :func:`full_graph` (every role, skill, sector and employer
+type with every relation, for the HTML view and the GraphML / GEXF exports). Each edge
+keeps the sources (named graphs) that state it. Career paths read moves of every kind of
+evidence through :mod:`datacareers.views.moves`.
 
 >>> from datacareers.store.shipped import shipped_store
 >>> g = role_graph(shipped_store())
@@ -19,7 +20,7 @@ import networkx as nx
 from pyoxigraph import Literal, NamedNode, Store
 
 from datacareers.constants import CAREER, PREFIXES, ROLE
-from datacareers.store.walk import all_roles, breadth_first
+from datacareers.store.walk import all_roles
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
@@ -67,36 +68,6 @@ def move_graph(store: Store) -> nx.DiGraph:
     return graph
 
 
-def local_move_graph(
-    store: Store, source: str, target: str, max_moves: int = 12
-) -> tuple[nx.DiGraph, int | None]:
-    """The moves that can lie on a good path from *source* to *target*, read from the
-    store by breadth-first search (never the whole move graph), and the fewest moves
-    between them (None when *target* is out of reach within *max_moves*).
-
-    Kept: roles within ``max(2h, h + 3)`` moves in all, where ``h`` is the fewest
-    moves. A step costs between 1 and 2, so the cheapest path has at most ``2h``
-    moves; the margin leaves room for the next-best paths.
-    """
-    moves = [CAREER["canBecome"]]
-    reach, _ = breadth_first(store, [source], moves, limit=max_moves, stop_at=target)
-    graph = nx.DiGraph()
-    if target not in reach:
-        return graph, None
-    fewest = reach[target]
-    limit = max(2 * fewest, fewest + 3)
-    ahead, forward_edges = breadth_first(store, [source], moves, limit=limit)
-    behind, _ = breadth_first(store, [target], moves, limit=limit, forward=False, backward=True)
-    keep = {n for n, d in ahead.items() if n in behind and d + behind[n] <= limit}
-    for u, v, g in forward_edges:
-        if u in keep and v in keep:
-            if graph.has_edge(u, v):
-                graph.edges[u, v]["sources"].add(g)
-            else:
-                graph.add_edge(u, v, sources={g}, rank=None)
-    return graph, fewest
-
-
 def annotate_roles(store: Store, graph: nx.DiGraph, nodes) -> None:
     """Give each of *nodes* its ``labels`` (by language), ``skills`` (every required
     skill) and ``essential`` skills, reading only those roles' quads."""
@@ -120,21 +91,6 @@ def annotate_roles(store: Store, graph: nx.DiGraph, nodes) -> None:
         data.update(labels=labels, skills=skills, essential=essential)
 
 
-def annotate_ranks(store: Store, graph: nx.DiGraph, edges) -> None:
-    """Set each edge's ``rank``: the best (lowest) rank a ``career:Transition`` gives."""
-    from_role, to_role, rank = (NamedNode(CAREER[t]) for t in ("fromRole", "toRole", "rank"))
-    for source, target in edges:
-        best = None
-        for quad in store.quads_for_pattern(None, from_role, NamedNode(source), None):
-            transition = quad.subject
-            if not any(store.quads_for_pattern(transition, to_role, NamedNode(target), None)):
-                continue
-            for r in store.quads_for_pattern(transition, rank, None, None):
-                value = int(r.object.value)
-                best = value if best is None else min(best, value)
-        graph.edges[source, target]["rank"] = best
-
-
 def role_counts(store: Store, role: str) -> dict[str, int]:
     """How many skills, distinct next roles and distinct previous roles *role* has."""
     here = NamedNode(role)
@@ -146,20 +102,17 @@ def role_counts(store: Store, role: str) -> dict[str, int]:
     return {"skills": len(skills), "moves_out": len(out), "moves_in": len(into)}
 
 
-def role_graph(store: Store, include=None, ranks: bool = False) -> nx.DiGraph:
+def role_graph(store: Store, include=None) -> nx.DiGraph:
     """Roles as nodes (labels, essential and all skills), career moves as edges.
 
-    Every role and every move is in the graph; roles for which *include* (a predicate
-    on the IRI) is false are left unannotated, to save time on big imports. Edge
-    attributes: ``sources`` (named graphs stating the move) and, with *ranks*, ``rank``
-    (the best, i.e. lowest, rank any source gives, or None).
+    Every role and every stated move is in the graph; roles for which *include* (a
+    predicate on the IRI) is false are left unannotated, to save time on big imports.
+    Edge attribute: ``sources`` (named graphs stating the move).
     """
     graph = move_graph(store)
     graph.add_nodes_from(all_roles(store))
     chosen = [n for n in graph if include is None or include(n)]
     annotate_roles(store, graph, chosen)
-    if ranks:
-        annotate_ranks(store, graph, [(u, v) for u, v in graph.edges if include is None or include(u)])
     for _, data in graph.nodes(data=True):
         data.setdefault("labels", {})
         data.setdefault("skills", set())

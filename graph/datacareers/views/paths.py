@@ -1,19 +1,23 @@
-"""Career paths over ``career:canBecome``, each step with the skills to add.
+"""Career paths: the cheapest chains of moves from one role to another, each step explained.
 
-The cost of a path is the sum of its steps' costs. A step costs 1 (the move itself)
-plus its skill gap: the share, from 0 to 1, of the target role's required skills
-(essential ones when the source marks any, else all) that the current role does not
-have. A step into a role whose skills no source lists costs 1 + 1: an unknown gap is
-counted as a full one, so known, easy moves come first. The best paths are the ``k``
-cheapest simple paths (Yen's algorithm, ``networkx.shortest_simple_paths``).
+A path costs the sum of its steps. A step costs its **evidence weight** (stated 1, related
+1.5, inferred 2: see :data:`datacareers.views.moves.WEIGHT`) plus its **skill gap**: the
+share, 0 to 1, of the target's essential skills (every required skill when no source
+marks any essential) that the person does not cover, a skill of the same ESCO skill group
+(or O*NET commodity class) counting half (:mod:`datacareers.skillgap`). "The person" has
+the skills of the role they are in plus those given with ``--have``. A target whose skills
+no source lists costs a full gap of 1. The ``k`` cheapest simple paths are returned
+(Yen's algorithm, ``networkx.shortest_simple_paths``), searched among roles at most 3 moves
+further than the shortest chain.
 
 >>> from datacareers.store.shipped import shipped_store
 >>> store = shipped_store()
->>> result = find_paths(store, ROLE["data-analyst"], ROLE["chief-data-officer"], k=3)
+>>> result = find_paths(store, ROLE["data-analyst"], ROLE["chief-data-officer"], k=1)
 >>> [[r.rsplit("/", 1)[-1] for r in p.roles] for p in result.paths]
 [['data-analyst', 'chief-data-officer']]
->>> result.paths[0].steps[0].sources
-['https://w3id.org/datacareers/source/rome-4.0']
+>>> step = result.paths[0].steps[0]
+>>> step.evidence, step.items[0]["rank"], step.items[0]["out_of"]
+('stated', 4, 9)
 """
 
 from __future__ import annotations
@@ -27,28 +31,71 @@ from pyoxigraph import Store
 from datacareers.constants import ROLE
 from datacareers.errors import BadInputError, NoPathError
 from datacareers.i18n import _, active
-from datacareers.views.describe import label_map, role_salaries
-from datacareers.views.network import annotate_ranks, annotate_roles, local_move_graph
+from datacareers.labels import pick_label
+from datacareers.skillgap import gap as skill_gap
+from datacareers.views.blocked import explain_no_path
+from datacareers.views.describe import role_salaries
+from datacareers.views.moves import EVIDENCE, STRENGTH, WEIGHT, Moves, Profiles, evidence_items, pay_change, strongest
+
+#: Pay may fall to this share of the current median on a --desirable move (Career Causeways).
+DESIRABLE_PAY = 0.75
+#: The most O*NET job zones a --viable move may cross (Career Causeways).
+VIABLE_ZONES = 1
+#: A path with more moves than this gets a warning (each move adds uncertainty).
+LONG = 3
+#: How far the search looks: the shortest chain plus this many moves (and never beyond DEPTH);
+#: through imported occupations, at most about BUDGET nodes' moves are read.
+#: and at most REGION roles are weighed (fewer extra moves are allowed when more would be).
+MARGIN, DEPTH, BUDGET, REGION = 3, 10, 600, 80
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What a path must respect (``path`` options)."""
+
+    evidence: str = "inferred"  # the weakest evidence allowed
+    max_steps: int | None = None
+    via: tuple[str, ...] = ()
+    avoid: frozenset[str] = frozenset()
+    have: frozenset[str] = frozenset()
+    desirable: bool = False
+    viable: bool = False
+
+    @property
+    def kinds(self) -> list[str]:
+        return [k for k in EVIDENCE if STRENGTH[k] <= STRENGTH[self.evidence]]
 
 
 @dataclass
 class Step:
-    """One move: from a role to the next, the skills to add, the sources saying so."""
+    """One move: its cost, evidence, the skills it adds and how pay and job zone change."""
 
     source: str
     target: str
     cost: float
     gap: float | None  # None when the target role's skills are unknown
-    new_skills: list[str]
-    sources: list[str]
-    rank: int | None = None
+    evidence: str
+    items: list[dict]
+    new_skills: list[dict]  # {"id", "essential", "partial"}, essential first
     salary_change: list[dict] = field(default_factory=list)
+    job_zone: tuple[int | None, int | None] = (None, None)
+    eqf: tuple[int | None, int | None] = (None, None)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({i["source"] for i in self.items})
+
+    @property
+    def similarity(self) -> float | None:
+        return max((i["similarity"] for i in self.items if i["similarity"] is not None), default=None)
 
 
 @dataclass
 class CareerPath:
     roles: list[str]
     steps: list[Step]
+    #: roles on the way that are not curated roles (imported occupations), when any
+    outside: list[str] = field(default_factory=list)
 
     @property
     def cost(self) -> float:
@@ -60,83 +107,195 @@ class PathResult:
     source: str
     target: str
     paths: list[CareerPath]
-    graph: nx.DiGraph
+    labels: dict[str, dict[str, str]]
+    constraints: Constraints
 
 
-def required_skills(graph: nx.DiGraph, role: str) -> set[str]:
-    """The skills that count for a move into *role*: essential ones, else all."""
-    data = graph.nodes[role]
-    return set(data["essential"]) or set(data["skills"])
+class Search:
+    """Moves, role profiles and step costs under one set of constraints."""
+
+    def __init__(self, store: Store, constraints: Constraints):
+        self.store, self.constraints = store, constraints
+        self.moves = Moves(store, constraints.kinds)
+        self.profiles = Profiles(store, self.moves.aliases)
+        self.truncated = False  # True when a walk stopped at its budget before finding a path
+
+    def node(self, iri: str) -> str:
+        return self.moves.aliases.node(iri)
+
+    def step_gap(self, u: str, v: str) -> float | None:
+        profiles = self.profiles
+        have = profiles[u]["skills"] | self.constraints.have
+        needed = profiles[v]["essential"] or profiles[v]["skills"]
+        have_groups = profiles.held_groups(u) | profiles.groups_of(self.constraints.have)
+        return skill_gap(have, needed, profiles.group_map(needed), have_groups)
+
+    def allowed(self, u: str, v: str) -> bool:
+        """False when a --desirable or --viable constraint rules the move out (known figures only)."""
+        if self.constraints.desirable:
+            change = pay_change(self.profiles[u]["pay"], self.profiles[v]["pay"])
+            if change and change["ratio"] is not None and change["ratio"] < DESIRABLE_PAY:
+                return False
+        if self.constraints.viable:
+            a, b = self.profiles[u]["job_zone"], self.profiles[v]["job_zone"]
+            if a is not None and b is not None and abs(a - b) > VIABLE_ZONES:
+                return False
+        return True
+
+    def edge(self, graph: nx.DiGraph, u: str, v: str, sources: dict[str, str]) -> None:
+        evidence = strongest(sources.values())
+        found = self.step_gap(u, v)
+        graph.add_edge(u, v, sources=sources, evidence=evidence,
+                       cost=round(WEIGHT[evidence] + (1.0 if found is None else found), 4))
+
+    def local_graph(self, source: str, target: str) -> tuple[nx.DiGraph, int | None]:
+        """The moves that can lie on a good path, and the fewest moves from *source* to *target*.
+
+        Between two curated roles, paths go through curated roles first (each one with the
+        moves of the occupations it matches exactly); only when none joins them does the
+        search go through imported occupations. Out there the region read is bounded
+        (BUDGET nodes' moves), so a question on a full import stays quick."""
+        curated = self.moves.aliases.curated
+        if source in curated and target in curated:
+            graph, fewest = self._region(source, target, curated)
+            if fewest is not None:
+                return graph, fewest
+        return self._region(source, target, None)
+
+    def _region(self, source: str, target: str, within: set[str] | None) -> tuple[nx.DiGraph, int | None]:
+        avoid, limit = self.constraints.avoid, self.constraints.max_steps or DEPTH
+        budget = None if within is not None else BUDGET
+        forward, backward = set(), set()
+        self.moves.reach([source], limit, avoid=avoid, within=within, budget=budget, stop_at=target,
+                         expanded=forward)
+        self.moves.reach([target], limit, forward=False, avoid=avoid, within=within, budget=budget,
+                         stop_at=source, expanded=backward)
+        known = nx.DiGraph()  # every move read on both walks
+        for u in forward:
+            known.add_edges_from((u, v) for v in self.moves.out_of(u))
+        for v in backward:
+            known.add_edges_from((u, v) for u in self.moves.into(v))
+        drop = set(avoid) | ({n for n in known if n not in within} - {source, target} if within is not None else set())
+        known.remove_nodes_from(drop)
+        graph = nx.DiGraph()
+        if source not in known or target not in known:
+            self.truncated |= budget is not None and self.moves.reads() > budget
+            return graph, None
+        after = nx.single_source_shortest_path_length(known, source, cutoff=limit)
+        before = nx.single_source_shortest_path_length(known.reverse(copy=False), target, cutoff=limit)
+        if target not in after:
+            self.truncated |= budget is not None and self.moves.reads() > budget
+            return graph, None
+        fewest = after[target]
+        for span in range(min(limit, fewest + MARGIN), fewest - 1, -1):
+            keep = {n for n, d in after.items() if n in before and d + before[n] <= span}
+            if len(keep) <= REGION or span == fewest:
+                break
+        for u in sorted(keep):
+            for v, sources in sorted(self.moves.out_of(u).items()):
+                if v in keep and v != source and u != target and self.allowed(u, v):
+                    self.edge(graph, u, v, sources)
+        return graph, fewest
+
+    def best(self, source: str, target: str, k: int) -> list[list[str]]:
+        """The k cheapest simple paths (at most max_steps moves), as node lists."""
+        graph, fewest = self.local_graph(source, target)
+        if fewest is None or source not in graph or target not in graph:
+            return []
+        self.graph = graph
+        limit = self.constraints.max_steps
+        found = []
+        try:
+            for roles in islice(nx.shortest_simple_paths(graph, source, target, weight="cost"), 50 * k):
+                if limit is None or len(roles) - 1 <= limit:
+                    found.append(roles)
+                    if len(found) == k:
+                        break
+        except nx.NetworkXNoPath:
+            return []
+        return found
+
+    def cost(self, roles: list[str]) -> float:
+        return sum(self.graph.edges[u, v]["cost"] for u, v in zip(roles, roles[1:], strict=False))
 
 
-def skill_gap(graph: nx.DiGraph, source: str, target: str) -> float | None:
-    """Share of *target*'s required skills that *source* lacks; None if unknown.
-
-    >>> g = nx.DiGraph()
-    >>> g.add_node("a", essential=set(), skills={"x", "y"})
-    >>> g.add_node("b", essential={"x", "z"}, skills={"x", "z", "w"})
-    >>> skill_gap(g, "a", "b")
-    0.5
-    """
-    needed = required_skills(graph, target)
-    if not needed:
-        return None
-    have = graph.nodes[source]["skills"]
-    return len(needed - have) / len(needed)
-
-
-def step_cost(graph: nx.DiGraph, source: str, target: str) -> float:
-    """1 for the move plus the skill gap (1 when the gap is unknown)."""
-    gap = skill_gap(graph, source, target)
-    return 1.0 + (1.0 if gap is None else gap)
+def _search(store: Store, source: str, target: str, k: int, constraints: Constraints):
+    """The k best paths under *constraints* (with --via, through every via role in turn)."""
+    search = Search(store, constraints)
+    stops = [search.node(r) for r in (source, *constraints.via, target)]
+    if len(stops) == 2:
+        return search, [(search.cost(p), p) for p in search.best(stops[0], stops[1], k)]
+    legs = [[(search.cost(p), p) for p in search.best(a, b, k)] for a, b in zip(stops, stops[1:], strict=False)]
+    combined = [(0.0, [stops[0]])]
+    for leg in legs:
+        joined = [(c + d, p + q[1:]) for c, p in combined for d, q in leg if len(set(p + q[1:])) == len(p + q) - 1]
+        combined = sorted(joined, key=lambda t: t[0])[:k]
+    limit = constraints.max_steps
+    return search, [(c, p) for c, p in combined if limit is None or len(p) - 1 <= limit][:k]
 
 
-def _salary_change(store: Store, source: str, target: str) -> list[dict]:
+def find_paths(store: Store, source: str, target: str, k: int = 3,
+               constraints: Constraints | None = None) -> PathResult:
+    """The *k* cheapest career paths from role *source* to role *target* (IRIs)."""
+    constraints = constraints or Constraints()
+    if k < 1:
+        raise BadInputError(_("-k must be at least 1, not {k}").format(k=k))
+    search = Search(store, constraints)
+    source, target = search.node(source), search.node(target)
+    if source == target:
+        raise BadInputError(_("the two roles are the same; give two different roles"))
+    if source in constraints.avoid or target in constraints.avoid:
+        raise BadInputError(_("a role to avoid cannot be where the path starts or ends"))
+    search, found = _search(store, source, target, k, constraints)
+    if not found and search.truncated:
+        raise NoPathError(_("no path found from {a} to {b} among the {n} occupations read around them (the "
+                            "search stops there to stay quick); try --via with a role in between").format(
+            a=_name(search, source), b=_name(search, target), n=search.moves.reads()))
+    if not found:
+        raise explain_no_path(store, source, target, constraints, lambda c: _search(store, source, target, 1, c)[1])
+    curated = search.moves.aliases.curated
+    paths = [CareerPath(roles, [step_details(search, u, v) for u, v in zip(roles, roles[1:], strict=False)],
+                        outside=[r for r in roles[1:-1] if r not in curated] if curated else [])
+             for _cost, roles in found]
+    labels = {n: search.profiles[n]["labels"] for p in paths for n in p.roles}
+    return PathResult(source=source, target=target, paths=paths, labels=labels, constraints=constraints)
+
+
+def _name(search: Search, node: str) -> str:
+    return pick_label(search.profiles[node]["labels"], active(), node.rsplit("/", 1)[-1])
+
+
+def step_details(search: Search, u: str, v: str) -> Step:
+    """The explained step u -> v (its edge must be in, or addable to, ``search.graph``)."""
+    graph, profiles = search.graph, search.profiles
+    if not graph.has_edge(u, v):  # a --via leg found in another local graph
+        search.edge(graph, u, v, search.moves.out_of(u)[v])
+    data = graph.edges[u, v]
+    before, after = profiles[u], profiles[v]
+    have = before["skills"] | search.constraints.have
+    have_groups = {g for s in have for g in profiles.groups(s)}
+    new = [{"id": s, "essential": s in after["essential"],
+            "partial": any(g in have_groups for g in profiles.groups(s))}
+           for s in after["skills"] - have]
+    new.sort(key=lambda s: (not s["essential"], s["partial"], s["id"]))
+    salary = [c for c in [pay_change(before["pay"], after["pay"])] if c] + _ranges(search.store, u, v)
+    return Step(source=u, target=v, cost=data["cost"], gap=search.step_gap(u, v), evidence=data["evidence"],
+                items=evidence_items(search.store, search.moves.aliases, u, v, data["sources"]),
+                new_skills=new, salary_change=salary, job_zone=(before["job_zone"], after["job_zone"]),
+                eqf=(before["eqf"], after["eqf"]))
+
+
+def _ranges(store: Store, source: str, target: str) -> list[dict]:
     """Annual salary ranges of both roles, by seniority, where both are known."""
 
     def annual(role):
-        return {(s["seniority"], s["currency"]): s for s in role_salaries(store, role) if s["period"] == "P1Y"}
+        return {(s["seniority"], s["currency"]): s for s in role_salaries(store, role)
+                if s["period"] == "P1Y" and s["min"] is not None and s["max"] is not None}
 
     before, after = annual(source), annual(target)
-    return [
-        {"seniority": key[0], "currency": key[1],
-         "from": [before[key]["min"], before[key]["max"]], "to": [after[key]["min"], after[key]["max"]]}
-        for key in sorted(set(before) & set(after), key=str)
-    ]
+    return [{"kind": "range", "seniority": key[0], "currency": key[1],
+             "from": [before[key]["min"], before[key]["max"]], "to": [after[key]["min"], after[key]["max"]]}
+            for key in sorted(set(before) & set(after), key=str)]
 
 
-def find_paths(store: Store, source: str, target: str, k: int = 3) -> PathResult:
-    """The *k* cheapest career paths from role *source* to role *target* (IRIs)."""
-
-    if k < 1:
-        raise BadInputError(_("-k must be at least 1, not {k}").format(k=k))
-    if source == target:
-        raise BadInputError(_("the two roles are the same; give two different roles"))
-    sub, fewest = local_move_graph(store, source, target)
-    if fewest is None:
-        names = label_map(store, [source, target], active())
-        raise NoPathError(_("no chain of career moves leads from {a} to {b} in the data").format(
-            a=names[source], b=names[target]))
-    annotate_roles(store, sub, list(sub.nodes))
-    for u, v, data in sub.edges(data=True):
-        data["cost"] = step_cost(sub, u, v)
-    found = list(islice(nx.shortest_simple_paths(sub, source, target, weight="cost"), k))
-    # ranks only explain; read them for the moves shown
-    annotate_ranks(store, sub, {(u, v) for roles in found for u, v in zip(roles, roles[1:], strict=False)})
-    paths = []
-    for roles in found:
-        steps = []
-        for u, v in zip(roles, roles[1:], strict=False):
-            data = sub.edges[u, v]
-            new = required_skills(sub, v) | set(sub.nodes[v]["skills"])
-            steps.append(Step(
-                source=u, target=v, cost=round(data["cost"], 4), gap=skill_gap(sub, u, v),
-                new_skills=sorted(new - sub.nodes[u]["skills"]),
-                sources=sorted(data["sources"]), rank=data["rank"],
-                salary_change=_salary_change(store, u, v),
-            ))
-        paths.append(CareerPath(roles=roles, steps=steps))
-    return PathResult(source=source, target=target, paths=paths, graph=sub)
-
-
-__all__ = ["find_paths", "skill_gap", "step_cost", "CareerPath", "Step", "PathResult", "ROLE"]
+__all__ = ["find_paths", "Constraints", "CareerPath", "Step", "PathResult", "Search", "ROLE"]

@@ -5,7 +5,7 @@ Labels come in the language asked for (``fr`` or ``en``), falling back to the ot
 >>> from datacareers.i18n import using
 >>> with using("fr"):
 ...     cost_note().split(" = ")[0]
-'coût'
+"coût d'une étape"
 """
 
 from __future__ import annotations
@@ -15,96 +15,125 @@ from pyoxigraph import Store
 from datacareers.i18n import N_, _, ngettext, number, using
 from datacareers.labels import local_name, pick_label
 from datacareers.views.describe import label_map
-from datacareers.views.paths import PathResult
+from datacareers.views.nextmoves import NextMoves
+from datacareers.views.paths import LONG, Constraints, PathResult
+from datacareers.views.steps import evidence_name, skill_labels, step_json, step_lines
 
 
 def cost_note() -> str:
     """How a path's cost is computed, in the active language."""
-    return _("cost = steps + skill gap (share of the target's required skills not yet held; 1 when unknown)")
+    return _("cost of a step = evidence weight (stated 1, related 1.5, inferred 2) + skill gap (share of the "
+             "target's essential skills not yet covered, 0 to 1; a skill of the same group counts half; "
+             "1 when unknown)")
 
 
-def _label_of(result: PathResult, node: str, lang: str) -> str:
-    return pick_label(result.graph.nodes[node].get("labels", {}), lang, node.rsplit("/", 1)[-1])
+def evidence_note() -> str:
+    """What the three kinds of evidence mean."""
+    return _("evidence: stated = a source says people make this move; related = O*NET lists similar work; "
+             "inferred = computed from skill overlap, no source states it. (~) = a skill of the same group is "
+             "already held")
+
+
+def _constraints_json(constraints: Constraints) -> dict:
+    return {"evidence": constraints.evidence, "max_steps": constraints.max_steps, "via": list(constraints.via),
+            "avoid": sorted(constraints.avoid), "have": sorted(constraints.have),
+            "desirable": constraints.desirable, "viable": constraints.viable}
 
 
 def path_json(store: Store, result: PathResult, lang: str = "en") -> dict:
     """The JSON shape of ``datacareers path --format json`` (full IRIs as ids)."""
-    every_skill = {s for p in result.paths for step in p.steps for s in step.new_skills}
+    with using(lang):
+        skills = skill_labels(store, [s for p in result.paths for s in p.steps], lang)
 
-    skills = label_map(store, every_skill, lang)
+        def role(node):
+            return {"id": node, "label": pick_label(result.labels.get(node, {}), lang, local_name(node))}
 
-    def role(node):
-        return {"id": node, "label": _label_of(result, node, lang)}
-
-    return {
-        "from": role(result.source),
-        "to": role(result.target),
-        "cost_model": cost_note(),
-        "paths": [
-            {
-                "cost": path.cost,
-                "roles": [role(r) for r in path.roles],
-                "steps": [
-                    {
-                        "from": role(step.source), "to": role(step.target), "cost": step.cost,
-                        "skill_gap": step.gap,
-                        "new_skills": [
-                            {"id": s, "label": skills[s]}
-                            for s in sorted(step.new_skills, key=lambda s, v=step.target: (
-                                s not in result.graph.nodes[v]["essential"], skills[s].casefold()))
-                        ],
-                        "sources": step.sources, "rank": step.rank,
-                        "salary_change": step.salary_change,
-                    }
-                    for step in path.steps
-                ],
-            }
-            for path in result.paths
-        ],
-    }
+        return {
+            "from": role(result.source),
+            "to": role(result.target),
+            "cost_model": cost_note(),
+            "constraints": _constraints_json(result.constraints),
+            "paths": [
+                {"cost": path.cost, "roles": [role(r) for r in path.roles], "warnings": _warnings(path, role),
+                 "steps": [step_json(store, step, result.labels, lang, skills) for step in path.steps]}
+                for path in result.paths
+            ],
+        }
 
 
-def path_text(store: Store, result: PathResult, lang: str = "en", max_skills: int = 12) -> str:
+def _warnings(path, role) -> list[str]:
+    """What to be wary of in a path: a long chain, occupations outside the curated roles."""
+    out = []
+    if len(path.steps) > LONG:
+        out.append(_("{n} moves: each move adds uncertainty (--max-steps {m} keeps paths shorter)").format(
+            n=len(path.steps), m=LONG))
+    if path.outside:
+        out.append(_("goes through occupations outside the curated data roles: {names}").format(
+            names=", ".join(role(r)["label"] for r in path.outside)))
+    return out
+
+
+def path_text(store: Store, result: PathResult, lang: str = "en", all_skills: bool = False) -> str:
     """The text answer of ``datacareers path``."""
     with using(lang):
         data = path_json(store, result, lang)
         lines = [ngettext("From {a} to {b}: {n} path, best first.", "From {a} to {b}: {n} paths, best first.",
                           len(data["paths"])).format(a=data["from"]["label"], b=data["to"]["label"],
                                                      n=len(data["paths"])),
-                 f"({cost_note()})", ""]
+                 f"({cost_note()})", f"({evidence_note()})", ""]
         for i, path in enumerate(data["paths"], 1):
             lines.append(ngettext("Path {i}: cost {cost}, {n} step", "Path {i}: cost {cost}, {n} steps",
                                   len(path["steps"])).format(i=i, cost=number(round(path["cost"], 2)),
                                                              n=len(path["steps"])))
             lines.append("  " + " -> ".join(r["label"] for r in path["roles"]))
+            lines += ["  " + _("warning: {text}").format(text=w) for w in path["warnings"]]
             for j, step in enumerate(path["steps"], 1):
-                lines += _step_lines(j, step, max_skills)
+                lines.append("  " + _("step {i}: {a} -> {b}   [{evidence}]").format(
+                    i=j, a=step["from"]["label"], b=step["to"]["label"],
+                    evidence=evidence_name(step["evidence"])))
+                lines += step_lines(step, all_skills)
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _step_lines(number_: int, step: dict, max_skills: int) -> list[str]:
-    origin = ", ".join(
-        local_name(s) + (" (" + _("rank {rank}").format(rank=step["rank"]) + ")" if step["rank"] and "rome" in s
-                         else "")
-        for s in step["sources"])
-    lines = ["  " + _("step {i}: {a} -> {b}").format(i=number_, a=step["from"]["label"], b=step["to"]["label"])
-             + "   [" + _("source: {sources}").format(sources=origin) + "]"]
-    if step["new_skills"]:
-        names = [s["label"] for s in step["new_skills"]]
-        shown = ", ".join(names[:max_skills])
-        more = " " + _("... and {n} more").format(n=len(names) - max_skills) if len(names) > max_skills else ""
-        lines.append("      " + _("skills to add ({n}): {skills}").format(n=len(names), skills=shown) + more)
-    elif step["skill_gap"] is None:
-        lines.append("      " + _("(no source lists the skills of {b})").format(b=step["to"]["label"]))
-    else:
-        lines.append("      " + _("skills to add: none listed by the sources"))
-    for change in step["salary_change"]:
-        lines.append("      " + _("annual salary ({seniority}, {currency}): {f0}-{f1} -> {t0}-{t1}").format(
-            seniority=_seniority(change["seniority"]), currency=change["currency"],
-            f0=number(change["from"][0]), f1=number(change["from"][1]),
-            t0=number(change["to"][0]), t1=number(change["to"][1])))
-    return lines
+def next_json(store: Store, answer: NextMoves, lang: str = "en") -> dict:
+    """The JSON shape of ``datacareers next --format json``."""
+    with using(lang):
+        skills = skill_labels(store, answer.moves, lang)
+        skills.update(label_map(store, [x["id"] for x in answer.leverage], lang))
+
+        def role(node):
+            return {"id": node, "label": pick_label(answer.labels.get(node, {}), lang, local_name(node))}
+
+        return {
+            "from": role(answer.role), "cost_model": cost_note(),
+            "constraints": _constraints_json(answer.constraints),
+            "moves": [step_json(store, step, answer.labels, lang, skills) for step in answer.moves],
+            "skill_leverage": [{"id": x["id"], "label": skills[x["id"]], "opens": len(x["moves"]),
+                                "moves": [role(m) for m in x["moves"]]} for x in answer.leverage],
+        }
+
+
+def next_text(store: Store, answer: NextMoves, lang: str = "en", all_skills: bool = False) -> str:
+    """The text answer of ``datacareers next``."""
+    with using(lang):
+        data = next_json(store, answer, lang)
+        lines = [ngettext("From {a}: {n} move, cheapest first.", "From {a}: {n} moves, cheapest first.",
+                          len(data["moves"])).format(a=data["from"]["label"], n=len(data["moves"])),
+                 f"({cost_note()})", f"({evidence_note()})", ""]
+        for i, step in enumerate(data["moves"], 1):
+            lines.append(f"{i:>2}. " + _("{b}   [{evidence}]").format(
+                b=step["to"]["label"], evidence=evidence_name(step["evidence"])))
+            lines += step_lines(step, all_skills, max_skills=6)
+        if data["skill_leverage"]:
+            lines += ["", _("Skills that would narrow the gap of the most moves:")]
+            for x in data["skill_leverage"]:
+                lines.append("  - " + ngettext(
+                    "{skill}: essential for {n} of these moves ({roles})",
+                    "{skill}: essential for {n} of these moves ({roles})", x["opens"]).format(
+                    skill=x["label"], n=x["opens"], roles=", ".join(m["label"] for m in x["moves"][:5])
+                    + (", ..." if x["opens"] > 5 else "")))
+    return "\n".join(lines).rstrip() + "\n"
 
 
 #: Seniority names as the data gives them (career:junior...), marked for translation.

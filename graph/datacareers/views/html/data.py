@@ -235,12 +235,16 @@ def positions(store: Store, chosen: Selection) -> tuple[dict[str, tuple[float, f
     layout computed here when the graph is too large for physics in the page."""
     large = chosen.sub.number_of_nodes() > LARGE_GRAPH
     placed = cheap_layout(nx.Graph(chosen.sub.to_undirected(as_view=True))) if large else {}
-    on_path: set[str] = set()
+    column: dict[str, int] = {}
+    row: dict[str, int] = {}
     for number, path in enumerate(chosen.paths):
         for i, role in enumerate(path):
-            if role not in on_path:  # a role on several paths stays where the first put it
-                on_path.add(role)
-                placed[role] = (i * PATH_STEP_X, (number - (len(chosen.paths) - 1) / 2) * PATH_ROW_Y)
+            # a role on several paths keeps the row of the first and the furthest column,
+            # so every path still reads left to right when they have different lengths
+            column[role] = max(column.get(role, 0), i)
+            row.setdefault(role, number)
+    for role in column:
+        placed[role] = (column[role] * PATH_STEP_X, (row[role] - (len(chosen.paths) - 1) / 2) * PATH_ROW_Y)
     return placed, large
 
 
@@ -307,7 +311,8 @@ def _drawable_part(store: Store, focus: str | None, depth: int, paths: list[list
 
 
 def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth: int = 2,
-              highlight_paths: list[list[str]] | None = None, title: str | None = None) -> dict:
+              highlight_paths: list[list[str]] | None = None, title: str | None = None,
+              path_steps: list[list[dict]] | None = None) -> dict:
     """Everything the page draws and explains, as plain JSON-ready data."""
     if lang not in LANGS:
         raise BadInputError(f"language {lang!r} not supported; use one of {', '.join(LANGS)}")
@@ -339,12 +344,26 @@ def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth
         "nodeStyles": NODE_STYLES, "edgeStyles": EDGE_STYLES,
         "nodes": drawn, "edges": edges(chosen, sources), "details": details,
         "sources": sources.listing(store, lang),
-        "paths": [[{"id": r, "label": names(r)} for r in p] for p in chosen.paths],
+        "paths": [[{"id": r, "label": names(r), **step_note(path_steps, n, i)} for i, r in enumerate(p)]
+                  for n, p in enumerate(chosen.paths)],
         "focus": chosen.focus,
         "layout": {"fixed": large, "iterations": STABILIZATION_ITERATIONS},
         "initiallyOff": ([g for g in NODE_STYLES if g.startswith("skill")]
                          if chosen.focus is None and len(drawn) > READABLE else []),
     }
+
+
+def step_note(path_steps: list[list[dict]] | None, path: int, index: int) -> dict:
+    """What the step into role *index* of path *path* adds, costs and rests on (for the path panel)."""
+    if not path_steps or index == 0 or path >= len(path_steps) or index > len(path_steps[path]):
+        return {}
+    step = path_steps[path][index - 1]
+    skills = step.get("new_skills", [])
+    return {"step": {
+        "cost": step["cost"], "evidence": step["evidence"], "why": [w["text"] for w in step.get("why", [])],
+        "essential": [s["label"] for s in skills if s.get("essential")],
+        "optional": sum(1 for s in skills if not s.get("essential")),
+    }}
 
 
 def details_of(chosen: Selection, graph, names: Names, sources: Sources, definitions: dict,

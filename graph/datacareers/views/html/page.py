@@ -69,13 +69,14 @@ def vis_assets() -> tuple[str, str]:
 
 def render_html(store: Store, *, lang: str = "en", focus: str | None = None, depth: int = 2,
                 highlight_paths: list[list[str]] | None = None, title: str | None = None,
-                before_script: str = "") -> str:
+                path_steps: list[list[dict]] | None = None, before_script: str = "") -> str:
     """The whole page as one string: vis-network, styles, data and code inline.
 
+    *path_steps* explain each highlighted step (what it adds, its cost, evidence, source).
     *before_script* (JavaScript) runs before the view's own code: a page embedding the view
     may define ``window.datacareersOnly(DATA)`` there to narrow what is drawn first."""
     data = view_data(store, lang=lang, focus=focus, depth=depth,
-                     highlight_paths=highlight_paths, title=title)
+                     highlight_paths=highlight_paths, title=title, path_steps=path_steps)
     script, style = vis_assets()
     values = {
         "LANG": data["lang"],
@@ -94,10 +95,11 @@ def render_html(store: Store, *, lang: str = "en", focus: str | None = None, dep
 def write_view(store: Store, path: str | os.PathLike, *, lang: str = "en",
                focus: str | None = None, depth: int = 2,
                highlight_paths: list[list[str]] | None = None,
-               title: str | None = None) -> Path:
-    """Render the view and write it to *path* atomically (temp file, then rename)."""
+               title: str | None = None, path_steps: list[list[dict]] | None = None) -> Path:
+    """Render the view and write it to *path* atomically (temp file, then rename); *path_steps*
+    (each path's steps as ``path --format json`` gives them) explain each step in the path panel."""
     html = render_html(store, lang=lang, focus=focus, depth=depth,
-                       highlight_paths=highlight_paths, title=title)
+                       highlight_paths=highlight_paths, title=title, path_steps=path_steps)
     target = Path(path).expanduser()
     if target.is_dir():
         raise BadInputError(f"{target} is a folder; give a file name such as {target / 'view.html'}")

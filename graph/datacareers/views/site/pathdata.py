@@ -1,16 +1,22 @@
 """The graph the path finder (``path.html``) walks in the browser, as plain JSON-ready data.
 
-Python decides what a move is and what it costs today (:mod:`datacareers.views.paths`):
-each move carries its evidence, sources, rank and the CLI's own step cost (``cost``); each
-role its skills and essential skills, so the page's one cost function
-(``stepCost`` in ``assets/path.js``) recomputes the same cost, and the test checks both
-agree. Skills and sources are listed once and referred to by number, to keep pages small.
+Python decides what a move is and what it costs (:mod:`datacareers.views.paths`): each move
+carries its evidence per source (stated, related, inferred), the source's rank and
+similarity, and the CLI's own step cost with every kind of evidence allowed (``cost``);
+each role its skills, essential skills and skill groups; ``weights`` the evidence weights.
+The page's one cost function (``stepCost`` in ``assets/path.js``) recomputes the same
+cost: evidence weight + skill gap with half credit through skill groups, and the test
+checks both agree. Skills, groups and sources are listed once and referred to by number.
 
 >>> from datacareers.store.shipped import shipped_store
 >>> from datacareers.constants import ROLE
 >>> data = path_data(shipped_store(), [ROLE["data-analyst"], ROLE["chief-data-officer"]], "fr")
->>> [r["slug"] for r in data["roles"]], [(m["from"], m["to"], m["evidence"]) for m in data["moves"]]
-(['chief-data-officer', 'data-analyst'], [(1, 0, ['stated'])])
+>>> [r["slug"] for r in data["roles"]]
+['chief-data-officer', 'data-analyst']
+>>> [m["evidence"] for m in data["moves"] if (m["from"], m["to"]) == (1, 0)]
+[['stated']]
+>>> data["weights"]
+{'stated': 1.0, 'related': 1.5, 'inferred': 2.0}
 """
 
 from __future__ import annotations
@@ -18,56 +24,71 @@ from __future__ import annotations
 from pyoxigraph import Store
 
 from datacareers.labels import local_name, pick_label
+from datacareers.skillgap import PARTIAL_CREDIT
 from datacareers.views.describe import label_map, salaries
-from datacareers.views.network import role_graph
-from datacareers.views.paths import skill_gap, step_cost
+from datacareers.views.moves import EVIDENCE, WEIGHT, evidence_items, strongest
+from datacareers.views.paths import Constraints, Search
 
-#: Evidence kinds, strongest first. Today every ``career:canBecome`` is a move a source
-#: states; related (O*NET Related Occupations) and inferred (shared skills) moves will
-#: come as ``career:Transition`` nodes with their kind.
-EVIDENCE_KINDS = ("stated", "related", "inferred")
+#: Evidence kinds, strongest first (the order ``stepCost`` picks the strongest allowed one in).
+EVIDENCE_KINDS = tuple(EVIDENCE)
 
 
 def _slug(iri: str) -> str:
     return local_name(iri)
 
 
+def _pay(store: Store, roles: list[str], seniority: dict[str, str] | None) -> dict[str, list[dict]]:
+    return {role: [{"level": (seniority or {}).get(e["seniority"] or "", e["seniority"] or ""),
+                    "key": e["seniority"] or "", "currency": e["currency"], "min": e["min"], "max": e["max"]}
+                   for e in entries if e["period"] == "P1Y" and e["min"] is not None]
+            for role, entries in salaries(store, roles).items()}
+
+
 def path_data(store: Store, roles: list[str], lang: str, names: dict[str, list[str]] | None = None,
               seniority: dict[str, str] | None = None) -> dict:
-    """Roles (slug, label, search names, skill numbers, annual pay), skills (label), sources
-    and moves (from, to, evidence, sources, rank, cost) among *roles*."""
+    """Roles (slug, label, search names, skill numbers, annual pay), skills (label, groups),
+    sources, evidence weights and moves (from, to, evidence, sources, rank, cost) among *roles*."""
+    search = Search(store, Constraints())
     chosen = sorted(set(roles), key=_slug)
-    graph = role_graph(store, include=set(chosen).__contains__, ranks=True).subgraph(chosen)
-    every_skill = sorted({s for r in chosen for s in graph.nodes[r]["skills"]})
+    members = set(chosen)
+    profiles = {r: search.profiles[r] for r in chosen}
+    every_skill = sorted({s for p in profiles.values() for s in p["skills"]})
     skill_names = label_map(store, every_skill, lang)
+    every_group = sorted({g for s in every_skill for g in search.profiles.groups(s)})
+    group_index = {g: i for i, g in enumerate(every_group)}
     skill_index = {s: i for i, s in enumerate(every_skill)}
     role_index = {r: i for i, r in enumerate(chosen)}
-    sources = sorted({g for _, _, d in graph.edges(data=True) for g in d["sources"]})
-    source_index = {s: i for i, s in enumerate(sources)}
-    pay = salaries(store, chosen)
-    out_roles = []
-    for role in chosen:
-        data = graph.nodes[role]
-        out_roles.append({
-            "slug": _slug(role), "iri": role, "label": pick_label(data["labels"], lang, _slug(role)),
-            "names": (names or {}).get(role, sorted(set(data["labels"].values()))),
-            "skills": sorted(skill_index[s] for s in data["skills"]),
-            "essential": sorted(skill_index[s] for s in data["essential"]),
-            "pay": [{"level": (seniority or {}).get(e["seniority"] or "", e["seniority"] or ""),
-                     "key": e["seniority"] or "", "currency": e["currency"], "min": e["min"], "max": e["max"]}
-                    for e in pay[role] if e["period"] == "P1Y" and e["min"] is not None],
-        })
+    found = {(u, v): sources for u in chosen for v, sources in search.moves.out_of(u).items() if v in members}
+    source_list = sorted({g for sources in found.values() for g in sources})
+    source_index = {s: i for i, s in enumerate(source_list)}
+    pay = _pay(store, chosen, seniority)
+    out_roles = [{
+        "slug": _slug(r), "label": pick_label(profiles[r]["labels"], lang, _slug(r)),
+        "names": (names or {}).get(r, sorted(set(profiles[r]["labels"].values()))),
+        "skills": sorted(skill_index[s] for s in profiles[r]["skills"]),
+        "essential": sorted(skill_index[s] for s in profiles[r]["essential"]),
+        "pay": pay[r],
+    } for r in chosen]
     moves = []
-    for u, v in sorted(graph.edges, key=lambda e: (role_index[e[0]], role_index[e[1]])):
-        data = graph.edges[u, v]
-        gap = skill_gap(graph, u, v)
-        moves.append({"from": role_index[u], "to": role_index[v], "evidence": ["stated"],
-                      "sources": sorted(source_index[g] for g in data["sources"]), "rank": data.get("rank"),
-                      "cost": round(step_cost(graph, u, v), 6), "gap": None if gap is None else round(gap, 6)})
+    for (u, v), sources in sorted(found.items(), key=lambda kv: (role_index[kv[0][0]], role_index[kv[0][1]])):
+        gap = search.step_gap(u, v)
+        items = evidence_items(store, search.moves.aliases, u, v, sources)
+        ranked = [i for i in items if i["rank"]]
+        similar = [i["similarity"] for i in items if i["similarity"] is not None]
+        moves.append({
+            "from": role_index[u], "to": role_index[v],
+            "evidence": [k for k in EVIDENCE_KINDS if k in sources.values()],
+            "sources": [[source_index[g], EVIDENCE_KINDS.index(k)] for g, k in sorted(sources.items())],
+            "rank": ranked[0]["rank"] if ranked else None, "outOf": ranked[0]["out_of"] if ranked else None,
+            "similarity": max(similar) if similar else None,
+            "cost": round(WEIGHT[strongest(sources.values())] + (1.0 if gap is None else gap), 4),
+        })
     return {
         "roles": out_roles,
-        "skills": [{"id": local_name(s), "label": skill_names[s]} for s in every_skill],
-        "sources": [{"short": local_name(s)} for s in sources],
+        "skills": [{"id": local_name(s), "label": skill_names[s],
+                    "groups": [group_index[g] for g in search.profiles.groups(s)]} for s in every_skill],
+        "sources": [{"short": local_name(s)} for s in source_list],
+        "weights": dict(WEIGHT), "partialCredit": PARTIAL_CREDIT,
         "moves": moves,
         "evidence": [k for k in EVIDENCE_KINDS if any(k in m["evidence"] for m in moves)],
     }

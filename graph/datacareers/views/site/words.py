@@ -45,7 +45,8 @@ SENIORITY = {"junior": N_("junior"), "intermediate": N_("intermediate"), "senior
 MATCHES = {"exactMatch": N_("same occupation as"), "closeMatch": N_("close to"), "romeCode": N_("ROME code"),
            "onetCode": N_("O*NET-SOC code"), "iscoCode": N_("ISCO-08 code")}
 
-#: Evidence kinds of a move (today every career:canBecome is a move a source states).
+#: Evidence kinds of a move: stated by a source (career:canBecome), related occupations
+#: (O*NET, career:relatedMove), inferred from shared skills (career:inferredMove).
 EVIDENCE = {"stated": N_("stated by a source"), "related": N_("related occupations"),
             "inferred": N_("inferred from skills")}
 
@@ -119,9 +120,14 @@ def site_words() -> dict:
             "unknown": _("Unknown role in the address: “{slug}”."),
             "heading": _("From {a} to {b}: best paths first"),
             "cost": _("cost {cost}"),
-            "costModel": _("A path costs the sum of its steps. A step costs 1 (the move) plus its skill gap: "
-                           "the share, 0 to 1, of the target role's required skills (its essential ones "
-                           "where the source marks them) that you do not have yet; 1 when no source lists them."),
+            "costModel": _("A path costs the sum of its steps. A step costs the weight of its evidence (a move "
+                           "a source states 1, related occupations 1.5, a move inferred from skills 2) plus "
+                           "its skill gap: the share, 0 to 1, of the target role's essential skills that you "
+                           "do not have yet, a skill of the same group counting half; 1 when no source lists "
+                           "them."),
+            "evidenceKinds": {k: _(v) for k, v in EVIDENCE.items()},
+            "rankOf": _("listed {n} of {of}"),
+            "similarity": _("shares {pct} of the skills"),
             "pathN": _("Path {i}"),
             "steps": _("{n} steps"), "oneStep": _("1 step"),
             "step": _("Step {i}: {a} → {b}"),

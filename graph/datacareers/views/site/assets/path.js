@@ -14,32 +14,50 @@
   var held = new Set();  // skill numbers the reader says they have
 
   /**
-   * The cost of one move, the ONE place the page decides it. It mirrors
-   * datacareers.views.paths.step_cost (Python):
-   *   cost = 1 (the move) + gap, where gap is the share, 0 to 1, of the target role's
-   *   required skills (its essential skills when a source marks some, else all its
-   *   skills) that the mover lacks; gap = 1 when no source lists the target's skills.
-   * The mover holds the source role's skills plus the skills the reader added (none
-   * added: exactly the CLI's cost, which the browser tests check against `move.cost`).
-   * `move` carries what Python knows of the move (evidence, sources, rank, cost) for
-   * when the CLI's model weighs evidence too.
+   * The cost of one move, the ONE place the page decides it. It mirrors the CLI
+   * (datacareers.views.paths.Search.edge and datacareers.skillgap.gap):
+   *   cost = evidence weight + gap
+   * - the evidence is the strongest kind the reader allows among those the move's sources
+   *   give (stated, then related, then inferred), weighing D.weights[kind] (1, 1.5, 2);
+   * - the gap is the share, 0 to 1, of the target role's essential skills (every skill
+   *   when no source marks any essential) the mover does not cover: a held skill counts 1,
+   *   a skill of whose groups the mover holds one counts D.partialCredit (0.5), else 0;
+   *   gap = 1 when no source lists the target's skills. Rounded to 4 decimals, as in Python.
+   * The mover holds the source role's skills plus the skills the reader added (none added
+   * and every evidence allowed: exactly the CLI's cost, `move.cost`, which the browser
+   * tests compare). Returns null when no allowed evidence supports the move.
    */
-  function stepCost(move, from, to, extra) {
+  var ORDER = ["stated", "related", "inferred"];
+  function round4(x) { return Math.round(x * 1e4) / 1e4; }
+  function groupsOf(skills) {
+    var out = new Set();
+    skills.forEach(function (s) { D.skills[s].groups.forEach(function (g) { out.add(g); }); });
+    return out;
+  }
+  function stepCost(move, from, to, extra, allowed) {
+    var kinds = move.evidence.filter(function (k) { return !allowed || allowed.has(k); });
+    if (!kinds.length) return null;
+    var evidence = ORDER.filter(function (k) { return kinds.indexOf(k) >= 0; })[0];
+    var weight = D.weights[evidence];
     var needed = to.essential.length ? to.essential : to.skills;
-    if (!needed.length) return { cost: 2, gap: null };
-    var lacking = 0;
-    needed.forEach(function (s) { if (!from.skillSet.has(s) && !extra.has(s)) lacking += 1; });
-    var gap = lacking / needed.length;
-    return { cost: 1 + gap, gap: gap };
+    if (!needed.length) return { cost: round4(weight + 1), gap: null, evidence: evidence };
+    var have = new Set(from.skills);
+    extra.forEach(function (s) { have.add(s); });
+    var haveGroups = groupsOf(have), covered = 0;
+    needed.forEach(function (s) {
+      if (have.has(s)) covered += 1;
+      else if (D.skills[s].groups.some(function (g) { return haveGroups.has(g); })) covered += D.partialCredit;
+    });
+    var gap = round4(1 - covered / needed.length);
+    return { cost: round4(weight + gap), gap: gap, evidence: evidence };
   }
 
   function moveGraph(evidence, extra) {
     var g = new lib.Graph({ type: "directed", multi: false, allowSelfLoops: false });
     D.roles.forEach(function (r, i) { g.addNode(String(i)); });
     D.moves.forEach(function (m) {
-      if (!m.evidence.some(function (e) { return evidence.has(e); })) return;
-      var c = stepCost(m, D.roles[m.from], D.roles[m.to], extra);
-      g.addEdge(String(m.from), String(m.to), { cost: c.cost, gap: c.gap, move: m });
+      var c = stepCost(m, D.roles[m.from], D.roles[m.to], extra, evidence);
+      if (c) g.addEdge(String(m.from), String(m.to), { cost: c.cost, gap: c.gap, evidence: c.evidence, move: m });
     });
     return g;
   }
@@ -100,6 +118,7 @@
   }
   var numberFormat = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 2 });
   function num(x) { return numberFormat.format(x); }
+  var percent = new Intl.NumberFormat(document.documentElement.lang, { style: "percent" });
   function roleLink(i) {
     var a = el("a", D.roles[i].label);
     a.href = "roles/" + D.roles[i].slug + ".html";
@@ -122,8 +141,19 @@
     var from = D.roles[u], to = D.roles[v], attrs = g.getEdgeAttributes(String(u), String(v)), li = el("li");
     var head = el("p");
     head.appendChild(el("strong", fill(W.step, { i: n, a: from.label, b: to.label })));
-    attrs.move.sources.forEach(function (s) { head.appendChild(document.createTextNode(" ")); head.appendChild(sourceTag(s)); });
-    if (attrs.move.rank) head.appendChild(el("span", fill(W.rank, { n: attrs.move.rank }), "tag"));
+    head.appendChild(el("span", W.evidenceKinds[attrs.evidence], "tag ev-" + attrs.evidence));
+    attrs.move.sources.forEach(function (s) {
+      if (ORDER[s[1]] !== attrs.evidence) return;  // the sources of the evidence this step uses
+      head.appendChild(document.createTextNode(" "));
+      head.appendChild(sourceTag(s[0]));
+    });
+    if (attrs.evidence === "stated" && attrs.move.rank) {
+      head.appendChild(el("span", attrs.move.outOf ? fill(W.rankOf, { n: attrs.move.rank, of: attrs.move.outOf })
+                                                   : fill(W.rank, { n: attrs.move.rank }), "tag"));
+    }
+    if (attrs.evidence === "inferred" && attrs.move.similarity !== null) {
+      head.appendChild(el("span", fill(W.similarity, { pct: percent.format(attrs.move.similarity) }), "tag"));
+    }
     head.appendChild(el("span", " " + fill(W.stepCost, { cost: num(attrs.cost),
       gap: attrs.gap === null ? W.gapUnknown : num(attrs.gap) }), "muted"));
     li.appendChild(head);

@@ -1,0 +1,345 @@
+"""Career moves with their evidence, read from the store around the roles asked about.
+
+Three kinds of evidence, strongest first (:data:`EVIDENCE`):
+
+- **stated** (``career:canBecome``): a source says people make the move (ROME mobilités,
+  O*NET Career Changers, the article);
+- **related** (``career:relatedMove``): O*NET lists the target as a related occupation;
+- **inferred** (``career:inferredMove``): computed from skill overlap, stated by no source.
+
+A curated role and the concepts it matches *exactly* (its ESCO occupation, ROME fiche,
+O*NET occupation, once those releases are imported) are one node: moves of any of them
+are moves of the role (:class:`Aliases`). A close match does not merge.
+
+>>> from datacareers.store.shipped import shipped_store
+>>> store = shipped_store()
+>>> moves = Moves(store)
+>>> sorted(moves.out_of(ROLE["data-analyst"])[ROLE["chief-data-officer"]].values())
+['inferred', 'stated']
+>>> Moves(store, ["stated"]).out_of(ROLE["data-analyst"])[ROLE["chief-data-officer"]]
+{'https://w3id.org/datacareers/source/rome-4.0': 'stated'}
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from pyoxigraph import Literal, NamedNode, Store
+
+from datacareers.constants import CAREER, PREFIXES, RDF_TYPE, ROLE, SOURCE
+
+#: Evidence kinds, strongest first, with the predicate that states a move of that kind.
+EVIDENCE = {"stated": CAREER["canBecome"], "related": CAREER["relatedMove"], "inferred": CAREER["inferredMove"]}
+STRENGTH = {kind: i for i, kind in enumerate(EVIDENCE)}
+
+#: What a move costs before its skill gap, by evidence: a move someone reports making is
+#: stronger evidence than a list of similar jobs, which is stronger than a skill overlap.
+#: One stated move (1 to 2 with its gap) never costs more than one inferred move (2 to 3).
+WEIGHT = {"stated": 1.0, "related": 1.5, "inferred": 2.0}
+
+_EXACT = NamedNode(PREFIXES["skos"] + "exactMatch")
+_BROADER = NamedNode(PREFIXES["skos"] + "broader")
+_PREF = NamedNode(PREFIXES["skos"] + "prefLabel")
+_SKILL_LINKS = {CAREER["essentialSkill"]: True, CAREER["optionalSkill"]: False, CAREER["requiresSkill"]: False}
+
+
+def strongest(kinds: Iterable[str]) -> str:
+    """The strongest of several evidence kinds."""
+    return min(kinds, key=STRENGTH.__getitem__)
+
+
+class Aliases:
+    """Exact matches as one node: concept -> the one curated role matching it exactly."""
+
+    def __init__(self, store: Store):
+        claims: dict[str, set[str]] = defaultdict(set)
+        for quad in store.quads_for_pattern(None, _EXACT, None, NamedNode(SOURCE["curated"])):
+            if quad.subject.value.startswith(ROLE) and isinstance(quad.object, NamedNode):
+                claims[quad.object.value].add(quad.subject.value)
+        self.role_of = {c: next(iter(r)) for c, r in claims.items() if len(r) == 1}
+        #: our own roles (typed in source:curated): paths between them go through them first
+        self.curated = {q.subject.value for q in store.quads_for_pattern(
+            None, NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), NamedNode(SOURCE["curated"]))}
+        self.members_of: dict[str, list[str]] = defaultdict(list)
+        for concept, role in sorted(self.role_of.items()):
+            self.members_of[role].append(concept)
+
+    def node(self, iri: str) -> str:
+        """The node *iri* belongs to (its curated role when it is an exact match)."""
+        return self.role_of.get(iri, iri)
+
+    def members(self, node: str) -> list[str]:
+        """*node* and the concepts merged into it."""
+        return [node, *self.members_of.get(node, ())]
+
+
+_CACHE: dict = {}
+
+
+def cached(store: Store) -> dict:
+    """What has been read from *store* in this process (moves, profiles, groups), so a second
+    question on the same store reads nothing twice; a new store starts afresh."""
+    if _CACHE.get("store") is not store:
+        _CACHE.clear()
+        _CACHE.update(store=store, aliases=Aliases(store), out={}, into={}, profiles={}, groups={})
+    return _CACHE
+
+
+class Moves:
+    """Moves in and out of nodes, by evidence, read from the store on demand (and cached)."""
+
+    def __init__(self, store: Store, allowed: Iterable[str] = tuple(EVIDENCE)):
+        self.store = store
+        cache = cached(store)
+        self.aliases = cache["aliases"]
+        self.allowed = [k for k in EVIDENCE if k in set(allowed)]
+        self._all_out, self._all_in = cache["out"], cache["into"]
+        self._out: dict[str, dict[str, dict[str, str]]] = {}
+        self._in: dict[str, dict[str, dict[str, str]]] = {}
+
+    def _read(self, node: str, forward: bool) -> dict[str, dict[str, str]]:
+        """neighbour -> {named graph: evidence kind} for every allowed move of *node*."""
+        every = self._all_out if forward else self._all_in
+        if node not in every:
+            every[node] = self._read_all(node, forward)
+        found = {}
+        for other, sources in every[node].items():
+            kept = {g: k for g, k in sources.items() if k in self.allowed}
+            if kept:
+                found[other] = kept
+        return found
+
+    def _read_all(self, node: str, forward: bool) -> dict[str, dict[str, str]]:
+        found: dict[str, dict[str, str]] = defaultdict(dict)
+        for member in self.aliases.members(node):
+            here = NamedNode(member)
+            for kind in EVIDENCE:
+                predicate = NamedNode(EVIDENCE[kind])
+                pattern = (here, predicate, None, None) if forward else (None, predicate, here, None)
+                for quad in self.store.quads_for_pattern(*pattern):
+                    other = self.aliases.node((quad.object if forward else quad.subject).value)
+                    if other != node:
+                        graph = quad.graph_name.value
+                        previous = found[other].get(graph)
+                        found[other][graph] = kind if previous is None else strongest([kind, previous])
+        return dict(found)
+
+    def out_of(self, node: str) -> dict[str, dict[str, str]]:
+        if node not in self._out:
+            self._out[node] = self._read(node, True)
+        return self._out[node]
+
+    def into(self, node: str) -> dict[str, dict[str, str]]:
+        if node not in self._in:
+            self._in[node] = self._read(node, False)
+        return self._in[node]
+
+    def reads(self) -> int:
+        """How many nodes' moves have been read (this search's walks)."""
+        return len(self._out) + len(self._in)
+
+    def reach(self, seeds: Iterable[str], limit: int, forward: bool = True, stop_at: str | None = None,
+              avoid: frozenset[str] = frozenset(), within: set[str] | None = None,
+              budget: int | None = None, expanded: set[str] | None = None) -> dict[str, int]:
+        """Nodes within *limit* moves of *seeds* (forward or backward), with their depth; only
+        nodes of *within* (when given) are passed through; the walk stops after the level
+        during which more than *budget* nodes' moves have been read in all. The nodes whose
+        moves were read are added to *expanded*."""
+        depth = {seed: 0 for seed in seeds}
+        frontier = list(depth)
+        for level in range(1, limit + 1):
+            following = []
+            for node in frontier:
+                if expanded is not None:
+                    expanded.add(node)
+                for other in (self.out_of(node) if forward else self.into(node)):
+                    if other not in depth and other not in avoid:
+                        depth[other] = level
+                        if within is None or other in within:
+                            following.append(other)
+            frontier = following
+            if not frontier or (stop_at is not None and stop_at in depth):
+                break
+            if budget is not None and self.reads() > budget:
+                break
+        return depth
+
+
+class Profiles:
+    """Per node: labels, skills (essential and all), skill groups, pay medians, job zone, EQF."""
+
+    def __init__(self, store: Store, aliases: Aliases):
+        self.store, self.aliases = store, aliases
+        cache = cached(store)
+        self._cache: dict[str, dict] = cache["profiles"]
+        self._groups: dict[str, tuple[str, ...]] = cache["groups"]
+
+    def groups(self, skill: str) -> tuple[str, ...]:
+        if skill not in self._groups:
+            self._groups[skill] = tuple(sorted({q.object.value for q in self.store.quads_for_pattern(
+                NamedNode(skill), _BROADER, None, None)}))
+        return self._groups[skill]
+
+    def group_map(self, skills: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        return {s: self.groups(s) for s in skills}
+
+    def groups_of(self, skills: Iterable[str]) -> set[str]:
+        """Every group of the given skills."""
+        return {g for s in skills for g in self.groups(s)}
+
+    def held_groups(self, node: str) -> set[str]:
+        """The groups of every skill of *node* (cached)."""
+        data = self[node]
+        if "groups" not in data:
+            data["groups"] = self.groups_of(data["skills"])
+        return data["groups"]
+
+    def __getitem__(self, node: str) -> dict:
+        if node not in self._cache:
+            self._cache[node] = self._read(node)
+        return self._cache[node]
+
+    def _read(self, node: str) -> dict:
+        """A node's labels and skills are its own (its exact matches' only when it has none:
+        a curated role keeps its ESCO skills, in one vocabulary); pay, job zone and
+        education come from the node and every concept it matches exactly."""
+        members = self.aliases.members(node)
+        labels: dict[str, str] = {}
+        skills: set[str] = set()
+        essential: set[str] = set()
+        for member in members:
+            subject = NamedNode(member)
+            if not labels:
+                for quad in self.store.quads_for_pattern(subject, _PREF, None, None):
+                    if isinstance(quad.object, Literal):
+                        labels.setdefault(quad.object.language or "", quad.object.value)
+            if not skills:
+                for predicate, is_essential in _SKILL_LINKS.items():
+                    for quad in self.store.quads_for_pattern(subject, NamedNode(predicate), None, None):
+                        skills.add(quad.object.value)
+                        if is_essential:
+                            essential.add(quad.object.value)
+        pay: list[dict] = []
+        zones: set[int] = set()
+        eqf: set[int] = set()
+        for member in members:
+            subject = NamedNode(member)
+            pay += _medians(self.store, subject)
+            zones |= _integers(self.store, subject, CAREER["jobZone"])
+            for quad in self.store.quads_for_pattern(subject, NamedNode(CAREER["education"]), None, None):
+                eqf |= _integers(self.store, quad.object, CAREER["eqfLevel"])
+        return {"labels": labels, "skills": skills, "essential": essential, "pay": pay,
+                "job_zone": max(zones) if zones else None, "eqf": max(eqf) if eqf else None}
+
+
+def _integers(store: Store, subject, predicate: str) -> set[int]:
+    out = set()
+    for quad in store.quads_for_pattern(subject, NamedNode(predicate), None, None):
+        try:
+            out.add(int(quad.object.value))
+        except ValueError:
+            continue
+    return out
+
+
+_SCHEMA = PREFIXES["schema"]
+_MEDIAN_FIELDS = {_SCHEMA + "median": "median", _SCHEMA + "currency": "currency",
+                  _SCHEMA + "duration": "period", CAREER["year"]: "year"}
+
+
+def _medians(store: Store, subject) -> list[dict]:
+    """The pay medians a role has (``career:salary`` nodes with a ``schema:median``)."""
+    found = []
+    for link in store.quads_for_pattern(subject, NamedNode(CAREER["salary"]), None, None):
+        entry: dict = {"source": link.graph_name.value}
+        for quad in store.quads_for_pattern(link.object, None, None, None):
+            key = _MEDIAN_FIELDS.get(quad.predicate.value)
+            if key:
+                entry[key] = quad.object.value
+        if "median" in entry and entry.get("currency"):
+            try:
+                entry["median"] = float(entry["median"])
+            except ValueError:
+                continue
+            found.append(entry)
+    return found
+
+
+def pay_change(before: list[dict], after: list[dict]) -> dict | None:
+    """The two medians to compare (same currency and period, the same source when both
+    have one, the latest year), with their ratio; None when no such pair exists.
+
+    >>> a = [{"median": 80000.0, "currency": "USD", "period": "P1Y", "year": "2024", "source": "s"}]
+    >>> b = [{"median": 100000.0, "currency": "USD", "period": "P1Y", "year": "2024", "source": "s"}]
+    >>> pay_change(a, b)["ratio"]
+    1.25
+    """
+    best = None
+    for x in before:
+        for y in after:
+            if (x["currency"], x.get("period")) != (y["currency"], y.get("period")):
+                continue
+            key = (x["source"] == y["source"], x.get("year") == y.get("year"),
+                   x.get("year") or "", y.get("year") or "")
+            if best is None or key > best[0]:
+                best = (key, x, y)
+    if best is None:
+        return None
+    _, x, y = best
+    return {"kind": "median", "currency": x["currency"], "period": x.get("period"),
+            "from": x["median"], "to": y["median"],
+            "ratio": round(y["median"] / x["median"], 3) if x["median"] else None,
+            "year_from": x.get("year"), "year_to": y.get("year"), "sources": sorted({x["source"], y["source"]})}
+
+
+_T = {k: NamedNode(CAREER[k]) for k in (
+    "fromRole", "toRole", "rank", "outOf", "similarity", "relatednessTier", "evidence", "fromConcept", "toConcept")}
+
+
+def _kind_of(store: Store, transition, default: str) -> str:
+    for quad in store.quads_for_pattern(transition, _T["evidence"], None, None):
+        return quad.object.value.rsplit("#", 1)[-1]
+    if any(store.quads_for_pattern(transition, _T["relatednessTier"], None, None)):
+        return "related"
+    return default
+
+
+def _value(store: Store, subject, key: str):
+    for quad in store.quads_for_pattern(subject, _T[key], None, None):
+        return quad.object.value
+    return None
+
+
+def evidence_items(store: Store, aliases: Aliases, u: str, v: str, sources: dict[str, str]) -> list[dict]:
+    """What supports the move *u* -> *v*: per source graph, its evidence kind and, where the
+    source gives them, rank, out of how many, relatedness tier, similarity and the codes read."""
+    targets = set(aliases.members(v))
+    items: dict[tuple[str, str], dict] = {}
+    for member in aliases.members(u):
+        for quad in store.quads_for_pattern(None, _T["fromRole"], NamedNode(member), None):
+            graph, transition = quad.graph_name.value, quad.subject
+            if graph not in sources or not any(
+                    q.object.value in targets for q in store.quads_for_pattern(transition, _T["toRole"], None, None)):
+                continue
+            kind = _kind_of(store, transition, sources[graph])
+            if kind not in sources.values():
+                continue
+            rank, out_of = _value(store, transition, "rank"), _value(store, transition, "outOf")
+            if rank is not None and out_of is None:
+                siblings = store.quads_for_pattern(None, _T["fromRole"], NamedNode(member), quad.graph_name)
+                out_of = sum(1 for q in siblings if _kind_of(store, q.subject, "stated") == kind)
+            similarity = _value(store, transition, "similarity")
+            item = {"source": graph, "evidence": kind, "rank": int(rank) if rank else None,
+                    "out_of": int(out_of) if out_of else None, "tier": _value(store, transition, "relatednessTier"),
+                    "similarity": float(similarity) if similarity else None,
+                    "from_concept": _value(store, transition, "fromConcept"),
+                    "to_concept": _value(store, transition, "toConcept")}
+            previous = items.get((graph, kind))
+            if previous is None or (item["rank"] or 10**6) < (previous["rank"] or 10**6):
+                items[(graph, kind)] = item
+    for graph, kind in sources.items():
+        if not any(g == graph for g, _ in items):
+            items[(graph, kind)] = {"source": graph, "evidence": kind, "rank": None, "out_of": None, "tier": None,
+                                    "similarity": None, "from_concept": None, "to_concept": None}
+    return sorted(items.values(), key=lambda i: (STRENGTH[i["evidence"]], i["source"]))

@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""The move part of scripts/generate_facts.py: moves between curated roles, each with its evidence.
+
+- ``rome-4.0/transitions.ttl``: ROME 4.0 mobilités, **stated** (``career:canBecome``);
+  the Transition keeps ``career:rank`` (numero_ordre), ``career:outOf`` (how many moves
+  ROME lists from that fiche) and the fiches it was read between (``career:fromConcept``,
+  ``career:toConcept``).
+- ``onet-29.0/transitions.ttl``: O*NET 29.0 Related Occupations, **related**: a
+  similarity list, so ``career:relatedMove`` (never ``career:canBecome``) and a Transition
+  with ``career:evidence career:related``, rank (Index), out of, relatedness tier.
+- ``onet-25-career-changers/transitions.ttl``: O*NET Career Changers Matrix, **stated**.
+- ``inferred-skill-similarity/transitions.ttl``: moves **inferred** from the curated
+  roles' ESCO skills (:mod:`datacareers.importers.inferred`): ``career:inferredMove`` and a
+  Transition with ``career:evidence career:inferred`` and ``career:similarity``.
+- ``esco-1.1.1/skill-groups.ttl``: each shipped ESCO skill's skill groups (``skos:broader``),
+  labelled in English and French: the partial credit of the skill gap reads them.
+
+``python scripts/generate_moves.py --evaluate`` prints how many of ROME's stated moves
+between curated roles the inferred moves recover, at several thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from generate_facts import (
+    ATTRIBUTION,
+    CAREER,
+    DEFAULT_DATASETS,
+    ESCO_DIR,
+    ESCO_OCCUPATION,
+    ESCO_RELATIONS,
+    ONET_CHANGERS,
+    ONET_RELATED,
+    PREFIXES,
+    ROLE,
+    ROME_MOBILITY,
+    SKOS,
+    Crosswalk,
+    DataError,
+    _open_csv,
+    _rank,
+    _tsv,
+    header,
+    literal,
+    read_crosswalk,
+    skill_ref,
+)
+
+from datacareers.importers.inferred import Method, Profile, read_groups, read_profiles, similar_pairs
+
+ESCO_BROADER = f"{ESCO_DIR}/relations/broaderRelationsSkillPillar.csv"
+ESCO_GROUPS = {"en": f"{ESCO_DIR}/en/skillGroups_en.csv", "fr": f"{ESCO_DIR}/fr/skillGroups_fr.csv"}
+ROME_CONCEPT = "https://w3id.org/datacareers/rome/"
+ONET_CONCEPT = "https://w3id.org/datacareers/onet/"
+INFERRED = "inferred-skill-similarity"
+
+Move = tuple[str, str, str, str, int, str | None]
+
+
+def _moves(rows, chosen: dict[str, str]) -> list[Move]:
+    """(from code, to code, from role, to role, rank, tier) for rows between chosen codes."""
+    moves = []
+    for source, target, rank, tier in rows:
+        a, b = chosen.get(source), chosen.get(target)
+        if a is None or b is None or a == b:
+            continue
+        moves.append((source, target, a, b, rank, tier))
+    return sorted(set(moves))
+
+
+def render_moves(moves: list[Move], prefix: str, evidence: str, out_of: Counter, concept: str) -> str:
+    """Turtle for moves: the role-to-role triple of their evidence and a Transition."""
+    predicate = {"stated": "canBecome", "related": "relatedMove"}[evidence]
+    out = []
+    for source, target, a, b, rank, tier in moves:
+        extra = f" ;\n    career:relatednessTier {literal(tier)}" if tier else ""
+        out.append(f"role:{a} career:{predicate} role:{b} .\n"
+                   f"transition:{prefix}-{source}-{target} a career:Transition ;\n"
+                   f"    career:fromRole role:{a} ; career:toRole role:{b} ; career:evidence career:{evidence} ;\n"
+                   f"    career:rank {rank} ; career:outOf {out_of[source]}{extra} ;\n"
+                   f"    career:fromConcept <{concept}{source}> ; career:toConcept <{concept}{target}> .\n")
+    return "\n".join(out)
+
+
+def generate_rome(datasets: Path, crosswalk: Crosswalk) -> str:
+    chosen, notes = crosswalk.representative("rome")
+    with _open_csv(datasets, ROME_MOBILITY) as fh:
+        rows = [(r["code_rome"].strip(), r["code_rome_cible"].strip(), _rank(r["numero_ordre"], ROME_MOBILITY), None)
+                for r in csv.DictReader(fh)]
+    out_of = Counter(source for source, target, _, _ in rows if source != target)
+    return header([ROME_MOBILITY], "ROME 4.0, export v460", ATTRIBUTION["rome"], "rome-4.0",
+                  ["code_rome -> code_rome_cible: stated moves (career:canBecome); career:rank = numero_ordre,",
+                   "career:outOf = how many mobilités ROME lists from that fiche."] + notes) + "\n" + \
+        render_moves(_moves(rows, chosen), "rome-4.0", "stated", out_of, ROME_CONCEPT)
+
+
+def generate_onet_related(datasets: Path, crosswalk: Crosswalk) -> str:
+    chosen, notes = crosswalk.representative("onet")
+    rows = [(r[0].strip(), r[1].strip(), _rank(r[3], ONET_RELATED), r[2].strip()) for r in _tsv(datasets, ONET_RELATED)]
+    out_of = Counter(source for source, target, _, _ in rows if source != target)
+    return header([ONET_RELATED], "O*NET 29.0 Database, August 2024", ATTRIBUTION["onet-29.0"], "onet-29.0",
+                  ["O*NET-SOC Code -> Related O*NET-SOC Code. Related Occupations is a similarity list, not",
+                   "moves people are said to make: career:relatedMove (never career:canBecome) with a",
+                   "career:Transition of career:evidence career:related; career:rank = Index, career:outOf =",
+                   "how many related occupations O*NET lists; career:relatednessTier = Relatedness Tier.",
+                   "IRIs carry 'crosswalk' so that they never clash with those `datacareers import onet` mints."]
+                  + notes) + "\n" + render_moves(_moves(rows, chosen), "onet-29.0-crosswalk", "related", out_of,
+                                                 ONET_CONCEPT)
+
+
+def generate_onet_changers(datasets: Path, crosswalk: Crosswalk) -> str:
+    chosen, notes = crosswalk.representative("onet")
+    rows = [(r[0].strip(), r[2].strip(), _rank(r[4], ONET_CHANGERS), None) for r in _tsv(datasets, ONET_CHANGERS)]
+    out_of = Counter(source for source, target, _, _ in rows if source != target)
+    return header([ONET_CHANGERS], "O*NET 25.x Career Changers Matrix, Excel converted to TSV", ATTRIBUTION["onet-25"],
+                  "onet-25-career-changers",
+                  ["O*NET-SOC Code -> Related O*NET-SOC Code: stated moves (career:canBecome);",
+                   "career:rank = Index, career:outOf = how many moves the matrix lists from that occupation.",
+                   "O*NET 25.x has no rows for Data Scientists, Database Architects, BI Analysts or",
+                   "Software Developers, so those roles have no moves here."]
+                  + notes) + "\n" + render_moves(_moves(rows, chosen), "onet-25-career-changers", "stated", out_of,
+                                                 ONET_CONCEPT)
+
+
+# ----------------------------------------------------------------- inferred moves
+
+
+def role_profiles(datasets: Path, crosswalk: Crosswalk) -> dict[str, Profile]:
+    """Each curated role's ESCO skills, chosen as esco-1.1.1/skills.ttl chooses them: its exact
+    ESCO matches that have skills, else its close ones; essential wins over optional."""
+    by_role = crosswalk.by_role("esco")
+    wanted = {ESCO_OCCUPATION + c for kinds in by_role.values() for codes in kinds.values() for c in codes}
+    occupations = read_profiles(datasets / ESCO_RELATIONS, wanted)
+    profiles = {}
+    for role, kinds in sorted(by_role.items()):
+        for kind in ("exact", "close"):
+            found = [occupations[ESCO_OCCUPATION + c] for c in sorted(kinds.get(kind, ()))
+                     if ESCO_OCCUPATION + c in occupations]
+            if found:
+                essential = frozenset().union(*(p.essential for p in found))
+                optional = frozenset().union(*(p.optional for p in found)) - essential
+                profiles[role] = Profile(essential, optional)
+                break
+    return profiles
+
+
+DEFAULT_METHOD = Method()
+
+
+def generate_inferred(datasets: Path, crosswalk: Crosswalk, method: Method = DEFAULT_METHOD) -> str:
+    pairs = similar_pairs(role_profiles(datasets, crosswalk), read_groups(datasets / ESCO_BROADER), method=method)
+    lines = [
+        f"# GENERATED by scripts/generate_facts.py from {ESCO_RELATIONS}, {ESCO_BROADER} (ESCO v1.1.1)"
+        " — do not edit by hand",
+        f"# {ATTRIBUTION['esco']}",
+        f"# Named graph: source:{INFERRED}. Computed by datacareers, stated by no source: the similarity",
+        "# of A -> B is the share of B's ESCO skills (essential 1, optional "
+        f"{method.optional_weight}) that A has, a skill of the same",
+        f"# ESCO skill group counting {method.partial_credit}; kept from {method.threshold:.2f} when among the "
+        f"{method.top} best moves out of A or into B (docs/paths.md).",
+        f"@prefix career: <{CAREER}> .", f"@prefix role: <{ROLE}> .",
+        f"@prefix transition: <{PREFIXES['transition']}> .",
+        "",
+    ]
+    for a, b, score in pairs:
+        lines += [f"role:{a} career:inferredMove role:{b} .",
+                  f"transition:{INFERRED}-{a}-{b} a career:Transition ;",
+                  f"    career:fromRole role:{a} ; career:toRole role:{b} ; career:evidence career:inferred ;",
+                  f"    career:similarity {score:.3f} .", ""]
+    return "\n".join(lines)
+
+
+def generate_skill_groups(datasets: Path, crosswalk: Crosswalk) -> str:
+    profiles = role_profiles(datasets, crosswalk)
+    groups = read_groups(datasets / ESCO_BROADER)
+    used = sorted({s for p in profiles.values() for s in p.skills})
+    wanted = {g for s in used for g in groups.get(s, ())}
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    for lang, rel in ESCO_GROUPS.items():
+        with _open_csv(datasets, rel) as fh:
+            for row in csv.DictReader(fh):
+                if row["conceptUri"].strip() in wanted:
+                    labels[row["conceptUri"].strip()][lang] = row["preferredLabel"].strip()
+    missing = sorted(wanted - set(labels))
+    if missing:
+        raise DataError(f"{ESCO_GROUPS['en']}: no row for skill groups {missing[:5]}")
+    out = [header([ESCO_BROADER, ESCO_GROUPS["en"], ESCO_GROUPS["fr"]], "ESCO v1.1.1", ATTRIBUTION["esco"],
+                  "esco-1.1.1", ["Each shipped skill's ESCO skill groups (walking up broader skills to the first",
+                                 "skill groups), for the partial credit of the skill gap."],
+                  {"escoskill": "http://data.europa.eu/esco/skill/", "skos": SKOS})]
+    for skill in used:
+        if groups.get(skill):
+            targets = ", ".join(skill_ref(g) for g in sorted(groups[skill]))
+            out.append(f"{skill_ref(skill)} skos:broader {targets} .")
+    out.append("")
+    for group in sorted(wanted):
+        names = ", ".join(literal(labels[group][lang], lang) for lang in ("en", "fr") if lang in labels[group])
+        out.append(f"{skill_ref(group)} a skos:Concept ;\n    skos:prefLabel {names} .\n")
+    return "\n".join(out)
+
+
+def generate(datasets: Path, crosswalk: Crosswalk) -> dict[str, str]:
+    """The move files (and the skill groups the gap reads): path under ontology/facts -> text."""
+    return {
+        "rome-4.0/transitions.ttl": generate_rome(datasets, crosswalk),
+        "onet-29.0/transitions.ttl": generate_onet_related(datasets, crosswalk),
+        "onet-25-career-changers/transitions.ttl": generate_onet_changers(datasets, crosswalk),
+        f"{INFERRED}/transitions.ttl": generate_inferred(datasets, crosswalk),
+        "esco-1.1.1/skill-groups.ttl": generate_skill_groups(datasets, crosswalk),
+    }
+
+
+# ----------------------------------------------------------------- evaluation
+
+
+def evaluate(datasets: Path, thresholds=(0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)) -> list[dict]:
+    """Precision and recall of the inferred moves against ROME's stated moves between curated roles."""
+    crosswalk = read_crosswalk()
+    chosen, _ = crosswalk.representative("rome")
+    with _open_csv(datasets, ROME_MOBILITY) as fh:
+        rows = [(r["code_rome"].strip(), r["code_rome_cible"].strip(), 0, None) for r in csv.DictReader(fh)]
+    stated = {(a, b) for _, _, a, b, _, _ in _moves(rows, chosen)}
+    profiles = role_profiles(datasets, crosswalk)
+    groups = read_groups(datasets / ESCO_BROADER)
+    stated = {(a, b) for a, b in stated if a in profiles and b in profiles}
+    table = []
+    for threshold in thresholds:
+        for top in (None, 3, 5, 10):
+            method = Method(threshold=threshold, top=top or len(profiles))
+            found = {(a, b) for a, b, _ in similar_pairs(profiles, groups, method=method)}
+            hits = len(found & stated)
+            into = {b for _, b in found}
+            out = {a for a, _ in found}
+            table.append({"threshold": threshold, "top": top or "all", "inferred": len(found), "stated": len(stated),
+                          "recovered": hits, "precision": hits / len(found) if found else 0.0,
+                          "recall": hits / len(stated) if stated else 0.0,
+                          "roles_without_in": len(set(profiles) - into),
+                          "roles_without_out": len(set(profiles) - out)})
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("datasets", nargs="?", type=Path, default=DEFAULT_DATASETS)
+    parser.add_argument("--evaluate", action="store_true", help="print precision / recall against ROME's moves")
+    args = parser.parse_args(argv)
+    if not args.evaluate:
+        parser.error("use scripts/generate_facts.py to write the files; this script only --evaluate's")
+    print("threshold  top  inferred  stated  recovered  precision  recall  roles without in/out"
+          "  (precision by chance: stated / all ordered pairs)")
+    for row in evaluate(args.datasets):
+        print(f"{row['threshold']:>9.2f} {row['top']!s:>4} {row['inferred']:>9} {row['stated']:>7} "
+              f"{row['recovered']:>10} {row['precision']:>10.2f} {row['recall']:>7.2f}"
+              f"   {row['roles_without_in']}/{row['roles_without_out']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
