@@ -14,7 +14,7 @@ checks both agree. Skills, groups and sources are listed once and referred to by
 >>> [r["slug"] for r in data["roles"]]
 ['chief-data-officer', 'data-analyst']
 >>> [m["evidence"] for m in data["moves"] if (m["from"], m["to"]) == (1, 0)]
-[['stated']]
+[['stated', 'inferred']]
 >>> data["weights"]
 {'stated': 1.0, 'related': 1.5, 'inferred': 2.0}
 """
