@@ -24,5 +24,23 @@ class Settings:
     max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES
     workers: int = DEFAULT_WORKERS
     quiet: bool = False
+    #: Most queries one client (an IP address) runs at once; None: as many as there are workers.
+    per_client: int | None = None
+    #: Seconds a query may wait for a worker before a 503; None: twice ``timeout``, at least 2 s.
+    queue_timeout: float | None = None
     graphs: list[tuple[str, str]] = field(default_factory=list)
     examples: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def client_share(self) -> int:
+        """Most queries one client runs at once.
+
+        >>> Settings(workers=4).client_share, Settings(workers=4, per_client=3).client_share
+        (4, 3)
+        """
+        return max(1, min(self.per_client or self.workers, self.workers))
+
+    @property
+    def queue_wait(self) -> float:
+        """Seconds a query may wait for a worker."""
+        return self.queue_timeout if self.queue_timeout is not None else max(2 * self.timeout, 2.0)
