@@ -84,6 +84,34 @@ def test_per_client_limit_and_wait_limit():
     other.release.set()
 
 
+def test_clients_that_ran_into_the_time_limit_leave_a_worker_to_the_others():
+    idle = [2]  # ready, idle workers, as the pool would say
+    gate = FairGate(slots=2, per_client=2, wait=5, time_limit=0.05, spare_workers=lambda: idle[0])
+    with gate.admit("r"):
+        started = time.monotonic()
+        wait_for(lambda: time.monotonic() - started > 0.05)  # a query that ran to the limit
+    assert gate.slow() == {"r"}
+    first = Holder(gate, "r")
+    assert first.entered.wait(5)
+    idle[0] = 1
+    second = Holder(gate, "r")  # a slot is free, but it is the others' worker
+    wait_for(lambda: gate.waiting() == {"r": 1})
+    polite = Holder(gate, "p")
+    assert polite.entered.wait(5) and not second.entered.is_set()
+    idle[0] = 0
+    first.release.set()  # its worker was killed and is being replaced: still nothing spare
+    first.join(5)
+    idle[0] = 1
+    assert not second.entered.is_set() and gate.waiting() == {"r": 1}
+    polite.release.set()
+    polite.join(5)
+    idle[0] = 2  # the replacement is ready: the slow client's request goes in
+    assert second.entered.wait(5)
+    second.release.set()
+    second.join(5)
+    assert not any(h.error for h in (first, second, polite))
+
+
 # ----------------------------------------------------------------- the endpoint
 
 

@@ -87,8 +87,12 @@ class EndpointServer(ThreadingHTTPServer):
         self.address_family = family
         self.settings = settings
         self.pool = pool
-        self.gate = FairGate(settings.workers, settings.client_share, settings.queue_wait)
+        self.gate = FairGate(settings.workers, settings.client_share, settings.queue_wait,
+                             time_limit=settings.timeout, spare_workers=self._idle_workers)
         super().__init__(address, Handler)
+
+    def _idle_workers(self) -> int:
+        return self.pool.idle.qsize() if self.pool is not None else 0
 
     def server_bind(self) -> None:
         if self.address_family == socket.AF_INET6:  # "::" serves IPv4 clients too
