@@ -30,9 +30,10 @@ from SPARQLWrapper import (  # noqa: E402
 
 from datacareers.constants import SOURCE  # noqa: E402
 from datacareers.serve import endpoint as serve  # noqa: E402
-from datacareers.serve.description import FORMAT_IRIS, SD  # noqa: E402
 from datacareers.store.shipped import shipped_files  # noqa: E402
 
+SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = rdflib.Namespace("http://www.w3.org/ns/formats/")
 ASK = "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }")
 #: Seconds to wait for an answer the server should give at once (a bound, not a pause).
 PROMPT = 5
@@ -238,7 +239,9 @@ def test_service_description(endpoint, url):
     assert (service, SD.endpoint, service) in graph
     assert (service, SD.supportedLanguage, SD.SPARQL11Query) in graph
     assert (service, SD.feature, SD.UnionDefaultGraph) in graph
-    assert set(graph.objects(service, SD.resultFormat)) == set(FORMAT_IRIS.values())
+    assert set(graph.objects(service, SD.resultFormat)) == {
+        FORMATS[name] for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
+                                   "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML")}
     named = {str(name) for name in graph.objects(None, SD.name)}
     assert named == {iri for iri, _ in endpoint.settings.graphs}
     assert {SOURCE["curated"], SOURCE["rome-4.0"]} <= named
