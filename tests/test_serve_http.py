@@ -266,6 +266,10 @@ def test_service_description_content_negotiation(endpoint, accept, mime, fmt):
     assert isomorphic(graph, turtle)
 
 
+def test_service_description_is_the_same_bytes_each_time(endpoint):
+    assert request(endpoint, "GET", "/sparql")[2] == request(endpoint, "GET", "/sparql")[2]
+
+
 def test_service_description_url_ignores_a_hostile_host_header(endpoint, url):
     _, _, body = request(endpoint, "GET", "/sparql", headers={"Host": "x<script>"})
     graph = rdflib.Graph().parse(data=body, format="turtle")

@@ -95,7 +95,8 @@ def service_description(endpoint: str, settings: Settings) -> list[Triple]:
     """The description of the endpoint at URL *endpoint*, as triples."""
 
     service = NamedNode(endpoint)
-    dataset, default = BlankNode(), BlankNode()
+    # fixed blank node labels: the same description is the same bytes (HEAD = GET, caches)
+    dataset, default = BlankNode("dataset"), BlankNode("default")
     triples = [
         Triple(service, RDF_TYPE, SD.Service),
         Triple(service, SD.endpoint, service),
@@ -110,8 +111,8 @@ def service_description(endpoint: str, settings: Settings) -> list[Triple]:
         Triple(dataset, SD.defaultGraph, default),
         Triple(default, RDF_TYPE, SD.Graph),
     ]
-    for iri, title in settings.graphs:
-        named = BlankNode()
+    for number, (iri, title) in enumerate(settings.graphs, 1):
+        named = BlankNode(f"graph{number}")
         triples += [Triple(dataset, SD.namedGraph, named), Triple(named, RDF_TYPE, SD.NamedGraph),
                     Triple(named, SD.name, NamedNode(iri))]
         if title:
