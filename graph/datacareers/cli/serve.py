@@ -18,11 +18,11 @@ import click
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Query processes (each holds a copy of the graph).")
 @click.option("--per-client", type=click.IntRange(1, 64), default=None,
-              help="Most queries one client (an IP address) runs at once. Default: --workers. "
-                   "Whatever it is, a waiting client with fewer queries running is served first.")
+              help="Most queries one client (an IP address) runs at once. Default: --workers "
+                   "minus 1 (at least 1), so one client never holds every worker.")
 @click.option("--queue-timeout", type=click.FloatRange(0.1, 3600), default=None,
               help="Seconds a query may wait for a free worker before a 503 with Retry-After. "
-                   "Default: twice --timeout, at least 2.")
+                   "Default: --timeout + 5.")
 @click.option("--quiet", is_flag=True, help="Do not log each request on stderr.")
 def serve_command(host: str, port: int, timeout: float, max_rows: int, max_query_bytes: int,
                   workers: int, per_client: int | None, queue_timeout: float | None,

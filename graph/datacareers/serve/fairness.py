@@ -10,12 +10,13 @@ other clients). The gate in front of the worker pool:
   the fewest queries running, then to the one served least recently, so a client that asks
   rarely is served next even while others keep every worker busy and always have older
   requests waiting;
+- lets a request in only when a worker is ready for it (``spare_workers``: a killed
+  worker takes a while to be replaced), so requests wait here, in turn, not in the pool;
 - keeps a worker for everyone else: a client whose query held its slot for a whole time
   limit (a runaway, stopped) is *slow* for ``penalty`` seconds, and slow clients together
   hold at most ``slots - 1`` workers (with two workers or more), and only while another
-  worker is ready and idle (``spare_workers``; a killed worker takes a while to be
-  replaced). Other clients are then answered at once instead of after the next runaway is
-  stopped; when only slow clients ask, one worker stays idle;
+  worker is ready and idle. Other clients are then answered at once instead of after the
+  next runaway is stopped; when only slow clients ask, one worker stays idle;
 - bounds the wait: a request waits at most ``wait`` seconds and a client has at most
   ``max_waiting`` requests waiting; beyond either it gets :class:`Busy` (the endpoint
   answers 503 with ``Retry-After``).
@@ -160,8 +161,10 @@ class FairGate:
             del self._slow[client]
         slow_running = sum(self._running.get(client, 0) for client in self._slow)
         slow_share = self.slots - 1 if self.slots > 1 else self.slots
-        # a slow client may take a worker only if another stays ready for everyone else
-        spare = self.spare_workers() if self.spare_workers and self.slots > 1 else self.slots + 1
+        # a request goes in when a worker is ready for it, so it waits here, in turn, rather
+        # than in the pool while a killed worker is replaced; a slow client's only when
+        # another worker stays ready for everyone else
+        spare = self.spare_workers() if self.spare_workers else self._free
         granted = False
         while self._free > 0:
             candidates = [
@@ -169,7 +172,8 @@ class FairGate:
                  queue[0].serial, client)
                 for client, queue in self._waiting.items()
                 if self._running.get(client, 0) < self.per_client
-                and (client not in self._slow or (slow_running < slow_share and spare >= 2))
+                and spare >= (2 if client in self._slow and self.slots > 1 else 1)
+                and (client not in self._slow or slow_running < slow_share)
             ]
             if not candidates:
                 break
