@@ -174,6 +174,7 @@ class Client(threading.Thread):
         self.lock = threading.Lock()
         self.latencies: list[float] = []
         self.statuses: dict[int, int] = {}
+        self.refusals: dict[str, int] = {}  # the first line of each kind of error answer
 
     def run(self) -> None:
         threads = [threading.Thread(target=self._loop, args=(n,)) for n in range(self.connections)]
@@ -195,15 +196,18 @@ class Client(threading.Thread):
                 connection.request("GET", parts.path + "?" + urllib.parse.urlencode({"query": query}),
                                    headers={"Accept": accept})
                 response = connection.getresponse()
-                response.read()
+                body = response.read()
                 status = response.status
-            except (OSError, http.client.HTTPException):
-                status = 0
+            except (OSError, http.client.HTTPException) as exc:
+                status, body = 0, f"{type(exc).__name__}: {exc}".encode()
             finally:
                 connection.close()
             elapsed = time.perf_counter() - t0
             with self.lock:
                 self.statuses[status] = self.statuses.get(status, 0) + 1
+                if status != 200:
+                    why = body.decode("utf-8", "replace").split(";")[0].split("(")[0].strip()[:70]
+                    self.refusals[why] = self.refusals.get(why, 0) + 1
                 if status == 200:
                     self.latencies.append(elapsed)
 
@@ -254,6 +258,8 @@ def run_mixed(args) -> bool:
         print(" everyone:")
         for client in mixed:
             print(client.report())
+            for why, count in client.refusals.items():
+                print(f"      {count} x {why}")
         deadline = time.monotonic() + 30  # let killed workers be replaced before measuring
         while server.pool.idle.qsize() < args.workers and time.monotonic() < deadline:
             time.sleep(0.05)
