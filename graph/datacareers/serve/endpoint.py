@@ -70,8 +70,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 #: The methods the endpoint answers (the ``Allow`` header of a 405 and of ``OPTIONS``).
 ALLOWED = "GET, HEAD, POST, OPTIONS"
-#: Methods HTTP defines that a read-only endpoint refuses with 405 (others get 501).
-REFUSED_METHODS = ("PUT", "DELETE", "PATCH", "TRACE", "CONNECT")
 
 # --------------------------------------------------------------------------- HTTP
 
@@ -210,6 +208,7 @@ class Handler(BaseHTTPRequestHandler):
         self._error(405, f"{self.command} is not allowed: this endpoint is read-only "
                     f"(allowed: {ALLOWED})", extra={"Allow": ALLOWED})
 
+    # methods HTTP defines that a read-only endpoint refuses: 405 (unknown ones get 501)
     do_PUT = do_DELETE = do_PATCH = do_TRACE = do_CONNECT = _refuse_method
 
     def do_HEAD(self) -> None:  # noqa: N802 - the answer of a GET without its body (_send)
