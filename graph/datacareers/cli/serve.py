@@ -5,7 +5,8 @@ import click
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to bind. Anything but loopback exposes the graph to the network.")
+              help="Interface to bind: a name or an IPv4/IPv6 address (::1, [::1], :: for all). "
+                   "Anything but loopback exposes the graph to the network.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
               help="TCP port (0 picks a free one).")
 @click.option("--timeout", default=5.0, show_default=True, type=click.FloatRange(0.1, 3600),
@@ -16,35 +17,46 @@ import click
               type=click.IntRange(100), help="Largest query text accepted (413 beyond).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Query processes (each holds a copy of the graph).")
+@click.option("--per-client", type=click.IntRange(1, 64), default=None,
+              help="Most queries one client (an IP address) runs at once. Default: --workers "
+                   "minus 1 (at least 1), so one client never holds every worker.")
+@click.option("--queue-timeout", type=click.FloatRange(0.1, 3600), default=None,
+              help="Seconds a query may wait for a free worker before a 503 with Retry-After. "
+                   "Default: --timeout + 5.")
 @click.option("--quiet", is_flag=True, help="Do not log each request on stderr.")
 def serve_command(host: str, port: int, timeout: float, max_rows: int, max_query_bytes: int,
-                  workers: int, quiet: bool) -> None:
+                  workers: int, per_client: int | None, queue_timeout: float | None,
+                  quiet: bool) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (http://HOST:PORT/sparql).
 
     \b
     GET or POST a query; the answer's format follows the Accept header
     (SPARQL JSON by default, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML
-    for CONSTRUCT and DESCRIBE). Open http://127.0.0.1:7878/ in a browser for a
-    query box and the example queries.
+    for CONSTRUCT and DESCRIBE). GET /sparql without a query gives the service
+    description. Open http://127.0.0.1:7878/ in a browser for a query box and
+    the example queries.
 
     \b
     Examples:
       datacareers serve
+      datacareers serve --host ::1 --port 8000
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' \\
            http://127.0.0.1:7878/sparql
     """
     from datacareers.errors import BadInputError
     from datacareers.serve import endpoint as serve
 
-    if not serve.is_loopback(host):
-        click.echo(f"Warning: binding {host}: anyone who can reach this machine on port "
-                   f"{port} can query the graph (read-only).", err=True)
     settings = serve.Settings(timeout=timeout, max_rows=max_rows,
-                              max_query_bytes=max_query_bytes, workers=workers, quiet=quiet)
+                              max_query_bytes=max_query_bytes, workers=workers, quiet=quiet,
+                              per_client=per_client, queue_timeout=queue_timeout)
     try:
         server = serve.make_server(host, port, settings)
     except OSError as exc:
-        raise BadInputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise BadInputError(f"cannot listen on {serve.url_authority(host.strip('[]'), port)}: "
+                            f"{exc.strerror or exc}") from None
+    if not serve.is_loopback(host):
+        click.echo(f"Warning: listening on {host}, not only on loopback: anyone who can reach this "
+                   f"machine on port {server.server_address[1]} can query the graph (read-only).", err=True)
     click.echo(serve.describe(server), err=True)
     try:
         server.serve_forever()

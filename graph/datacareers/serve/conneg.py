@@ -1,9 +1,15 @@
 """Content negotiation for the SPARQL endpoint: which W3C format answers a request.
 
+A ``format`` (or ``output``, ``results``) parameter wins when it names a format for the
+kind of query (short names as SPARQLWrapper, Virtuoso and Fuseki send them, or a media
+type); otherwise the ``Accept`` header decides, so an unknown value is never a 406.
+
 >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "results")
 'application/sparql-results+xml'
 >>> negotiate("image/png", "results") is None
 True
+>>> wanted_type("text/turtle", "n3", "graph"), wanted_type("text/csv", "n3", "results")
+('text/turtle', 'text/csv')
 """
 
 from __future__ import annotations
@@ -53,7 +59,15 @@ FORMAT_PARAMETER = {
     "json-ld": (None, "application/ld+json"),
     "rdfxml": (None, "application/rdf+xml"),
     "rdf/xml": (None, "application/rdf+xml"),
+    "rdf+xml": (None, "application/rdf+xml"),
+    "rdf": (None, "application/rdf+xml"),
+    "n3": (None, "text/turtle"),  # Turtle is N3's RDF subset; SPARQLWrapper's N3 reads it
+    "srj": ("application/sparql-results+json", None),
+    "srx": ("application/sparql-results+xml", None),
 }
+#: Query-string parameters naming a format: "format" (Virtuoso, SPARQLWrapper), "output"
+#: (Fuseki, Joseki), "results" (Rasqal); SPARQLWrapper sends all three.
+FORMAT_PARAMETERS = ("format", "output", "results")
 
 
 def _accept_ranges(accept: str) -> list[tuple[str, float]]:
@@ -104,13 +118,36 @@ def negotiate(accept: str, kind: str) -> str | None:
     return best
 
 
+def _format_types(value: str) -> tuple[str | None, str | None]:
+    """What a ``format`` value answers (SELECT/ASK, CONSTRUCT/DESCRIBE), ``None`` where nothing."""
+    key = value.strip().lower()
+    if key in FORMAT_PARAMETER:
+        return FORMAT_PARAMETER[key]
+    return negotiate(key, "results") if key else None, negotiate(key, "graph") if key else None
+
+
+def format_parameter(params: dict[str, list[str]]) -> str | None:
+    """The first ``format``/``output``/``results`` value we know, or ``None``.
+
+    >>> format_parameter({"format": ["rdf+xml", "application/rdf+xml"], "output": ["rdf+xml"]})
+    'rdf+xml'
+    >>> format_parameter({"format": ["html"]}) is None
+    True
+    """
+    for name in FORMAT_PARAMETERS:
+        for value in params.get(name, []):
+            if any(_format_types(value)):
+                return value
+    return None
+
+
 def wanted_type(accept: str, fmt: str | None, kind: str) -> str | None:
-    """The media type to answer with, from a ``format`` parameter or else ``Accept``."""
+    """The media type to answer with: the ``format`` parameter's when it has one for this
+    *kind* of query, else what ``Accept`` asks for."""
     if fmt:
-        key = fmt.strip().lower()
-        if key in FORMAT_PARAMETER:
-            return FORMAT_PARAMETER[key][0 if kind == "results" else 1]
-        accept = key  # a full media type given as format=...
+        mime = _format_types(fmt)[0 if kind == "results" else 1]
+        if mime:
+            return mime
     return negotiate(accept, kind)
 
 

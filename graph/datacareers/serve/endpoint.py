@@ -1,8 +1,9 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the dataset (``datacareers serve``).
 
-``GET``/``POST /sparql`` answers SELECT, ASK, CONSTRUCT and DESCRIBE in the W3C result
-format the client asks for (``Accept``, or a ``format`` parameter); ``/`` is a small
-bilingual page with a query box and the shipped example queries.
+``GET``/``HEAD``/``POST /sparql`` answers SELECT, ASK, CONSTRUCT and DESCRIBE in the W3C
+result format the client asks for (``Accept``, or a ``format`` parameter); ``GET /sparql``
+without a query answers the SPARQL 1.1 Service Description; ``/`` is a small bilingual
+page with a query box and the shipped example queries.
 
 Why it is built this way:
 
@@ -18,20 +19,41 @@ Why it is built this way:
   overruns ``timeout`` is killed and replaced; the other workers keep answering.
 - Updates, ``LOAD`` and ``SERVICE`` are refused before anything runs
   (:func:`datacareers.views.sparql.check_read_only`), so no request ever leaves the machine.
+- Nothing a client sends is unbounded: the body length is decided from the headers before
+  it is read (:mod:`datacareers.serve.framing`), a stalled client is dropped after
+  ``Handler.timeout``, and each client (an IP address) gets a fair share of the workers
+  (:mod:`datacareers.serve.fairness`).
 
 The pieces: :mod:`datacareers.serve.conneg` (which format answers), :mod:`datacareers.serve.workers`
-(the query processes), :mod:`datacareers.serve.page` (the page at ``/``).
+(the query processes), :mod:`datacareers.serve.page` (the page at ``/``),
+:mod:`datacareers.serve.description` (the service description), :mod:`datacareers.serve.address`
+(``--host``).
 """
 
 from __future__ import annotations
 
-import ipaddress
+import contextlib
+import math
+import socket
+import socketserver
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from datacareers.errors import QueryError
-from datacareers.serve.conneg import GRAPH_TYPES, RESULT_TYPES, UTF8, acceptable_at_all, negotiate
+from datacareers.serve.address import is_loopback, request_authority, resolve_address, url_authority
+from datacareers.serve.conneg import (
+    GRAPH_TYPES,
+    RESULT_TYPES,
+    UTF8,
+    acceptable_at_all,
+    format_parameter,
+    negotiate,
+)
+from datacareers.serve.description import SERIALIZERS, describe_service
+from datacareers.serve.fairness import Busy, FairGate
+from datacareers.serve.framing import FramingError, body_length
 from datacareers.serve.page import choose_language, render_page
 from datacareers.serve.settings import Settings
 from datacareers.serve.workers import (
@@ -46,8 +68,8 @@ from datacareers.views.sparql import check_read_only, example_description, examp
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
-#: An over-long body up to this size is read and dropped before the 413; a larger one is not.
-DRAIN_LIMIT = 64 * 1024 * 1024
+#: The methods the endpoint answers (the ``Allow`` header of a 405 and of ``OPTIONS``).
+ALLOWED = "GET, HEAD, POST, OPTIONS"
 
 # --------------------------------------------------------------------------- HTTP
 
@@ -58,14 +80,40 @@ class EndpointServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address, settings: Settings, pool: WorkerPool) -> None:
-        super().__init__(address, Handler)
+    def __init__(self, address, settings: Settings, pool: WorkerPool | None = None,
+                 family: socket.AddressFamily = socket.AF_INET) -> None:
+        self.address_family = family
         self.settings = settings
         self.pool = pool
+        self.gate = FairGate(settings.workers, settings.client_share, settings.queue_wait,
+                             time_limit=settings.timeout, spare_workers=self._idle_workers)
+        super().__init__(address, Handler)
+
+    def _idle_workers(self) -> int:
+        return self.pool.idle.qsize() if self.pool is not None else 0
+
+    def server_bind(self) -> None:
+        if self.address_family == socket.AF_INET6:  # "::" serves IPv4 clients too
+            with contextlib.suppress(OSError, AttributeError):
+                self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        # TCPServer's bind, not HTTPServer's: that one looks the address up in DNS (getfqdn).
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.close()
+        if self.pool is not None:
+            self.pool.close()
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up is one short line (none with ``quiet``), not a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            if not self.settings.quiet:
+                sys.stderr.write(f"{client_address[0]} went away before the answer was sent "
+                                 f"({type(error).__name__})\n")
+            return
+        super().handle_error(request, client_address)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -74,10 +122,53 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     #: Seconds a client may take to send its request (a stalled one frees its thread).
     timeout = 30
+    #: TCP_NODELAY: a keep-alive answer goes out at once instead of waiting ~40 ms for the
+    #: client's delayed ACK of the headers (Nagle's algorithm).
+    disable_nagle_algorithm = True
+    #: Bytes of body this request carries (``None`` until its headers are checked).
+    body_length: int | None = None
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base signature
         if not self.server.settings.quiet:
             super().log_message(format, *args)
+
+    # ------------------------------------------------------------ framing
+
+    def parse_request(self) -> bool:
+        self.body_length = None
+        if not super().parse_request():
+            return False
+        if self.body_length is None and not self._check_body(expecting=False):
+            return False
+        if self.command != "POST" and self.body_length:
+            self.rfile.read(self.body_length)  # bounded; keeps the connection usable
+        return True
+
+    def handle_expect_100(self) -> bool:
+        # Refuse a bad or oversized body before the client sends it.
+        return self._check_body(expecting=True) and super().handle_expect_100()
+
+    def _check_body(self, expecting: bool) -> bool:
+        try:
+            self.body_length = body_length(self.headers.get_all("Content-Length") or [],
+                                           self.headers.get_all("Transfer-Encoding") or [],
+                                           self.server.settings.max_query_bytes)
+        except FramingError as exc:
+            if exc.drain and not expecting:  # read it, so the client sees the answer, not a reset
+                remaining = exc.drain
+                while remaining > 0 and (chunk := self.rfile.read(min(remaining, 1 << 16))):
+                    remaining -= len(chunk)
+            self._error(exc.status, str(exc), close=True)
+            return False
+        return True
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals (bad request line, URI too long, unknown method) as
+        our one-line plain text instead of its HTML page."""
+        self.log_error("code %d, message %s", code, message)
+        self._error(code, message or self.responses.get(code, ("error",))[0], close=True)
+
+    # ------------------------------------------------------------ answers
 
     def _send(self, answer: Answer, extra: dict | None = None, body: bool = True) -> None:
         self.send_response(answer.status)
@@ -89,20 +180,39 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in (extra or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        if body:
+        if body and self.command != "HEAD":
             self.wfile.write(answer.body)
 
-    def _error(self, status: int, message: str, close: bool = False) -> None:
-        self._send(Answer.error(status, message), {"Connection": "close"} if close else None)
+    def _error(self, status: int, message: str, close: bool = False,
+               extra: dict | None = None) -> None:
+        headers = dict(extra or {})
+        if close:
+            headers["Connection"] = "close"
+        self._send(Answer.error(status, message), headers)
         if close:
             self.close_connection = True
 
+    def _authority(self) -> str:
+        return request_authority(self.headers.get("Host"), url_authority(*self.server.server_address[:2]))
+
+    # ------------------------------------------------------------ methods
+
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
         self._send(Answer(204, "text/plain", b""), {
-            "Allow": "GET, POST, OPTIONS",
-            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            "Allow": ALLOWED,
+            "Access-Control-Allow-Methods": ALLOWED,
             "Access-Control-Allow-Headers": "Content-Type, Accept",
         })
+
+    def _refuse_method(self) -> None:
+        self._error(405, f"{self.command} is not allowed: this endpoint is read-only "
+                    f"(allowed: {ALLOWED})", extra={"Allow": ALLOWED})
+
+    # methods HTTP defines that a read-only endpoint refuses: 405 (unknown ones get 501)
+    do_PUT = do_DELETE = do_PATCH = do_TRACE = do_CONNECT = _refuse_method
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the answer of a GET without its body (_send)
+        self.do_GET()
 
     def do_GET(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
@@ -110,44 +220,24 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/", "/index.html"):
             self._page(params)
         elif url.path == "/sparql":
-            if "query" not in params:
-                if "update" in params:
-                    self._error(400, "SPARQL updates are refused: this endpoint is read-only")
-                else:
-                    self._error(400, "missing 'query' parameter (see the page at /)")
-                return
-            self._query(params)
+            if "query" in params:
+                self._query(params)
+            elif "update" in params:
+                self._error(400, "SPARQL updates are refused: this endpoint is read-only")
+            else:
+                self._service_description()
         else:
             self._error(404, f"no such resource: {url.path}; the endpoint is /sparql")
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
+        raw = self.rfile.read(self.body_length or 0)
+        if len(raw) < (self.body_length or 0):
+            self.close_connection = True  # the client hung up in the middle of its body
+            return
         if url.path != "/sparql":
-            self._error(404, f"no such resource: {url.path}; the endpoint is /sparql",
-                        close=True)
+            self._error(404, f"no such resource: {url.path}; the endpoint is /sparql")
             return
-        limit = self.server.settings.max_query_bytes
-        length_header = self.headers.get("Content-Length")
-        if length_header is None:
-            self._error(411, "a POST needs a Content-Length", close=True)
-            return
-        try:
-            length = int(length_header)
-        except ValueError:
-            self._error(400, "bad Content-Length", close=True)
-            return
-        if length > limit:
-            if length <= DRAIN_LIMIT:  # read it, so the client sees the answer, not a reset
-                remaining = length
-                while remaining > 0:
-                    chunk = self.rfile.read(min(remaining, 1 << 16))
-                    if not chunk:
-                        break
-                    remaining -= len(chunk)
-            self._error(413, f"request body of {length} bytes is over the {limit}-byte "
-                        "limit for a query", close=True)
-            return
-        raw = self.rfile.read(length)
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = parse_qs(url.query, keep_blank_values=True)
         if media == "application/sparql-update":
@@ -176,16 +266,24 @@ class Handler(BaseHTTPRequestHandler):
             return
         self._query(params)
 
+    # ------------------------------------------------------------ routes
+
     def _page(self, params: dict) -> None:
         settings = self.server.settings
         lang = choose_language(params, self.headers.get("Accept-Language", ""))
         example = (params.get("example") or [None])[0]
-        host = self.headers.get("Host") or ":".join(map(str, self.server.server_address[:2]))
-        page = render_page(settings, lang, example, f"http://{host}/sparql")
+        page = render_page(settings, lang, example, f"http://{self._authority()}/sparql")
         self._send(Answer(200, "text/html" + UTF8, page.encode("utf-8")),
                    {"Content-Language": lang,
                     "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; "
                                                "style-src 'unsafe-inline'"})
+
+    def _service_description(self) -> None:
+        # Turtle unless the client prefers another RDF syntax; never a 406 for a description.
+        mime = negotiate(self.headers.get("Accept") or "*/*", "graph")
+        mime = mime if mime in SERIALIZERS else "text/turtle"
+        body = describe_service(f"http://{self._authority()}/sparql", self.server.settings, mime)
+        self._send(Answer(200, mime + UTF8, body))
 
     def _query(self, params: dict) -> None:
         settings = self.server.settings
@@ -198,9 +296,9 @@ class Handler(BaseHTTPRequestHandler):
             self._error(413, f"query is over the {settings.max_query_bytes}-byte limit")
             return
         accept = self.headers.get("Accept") or "*/*"
-        fmt = (params.get("format") or params.get("output") or [None])[0]
+        fmt = format_parameter(params)
         if not acceptable_at_all(accept, fmt):
-            self._error(406, f"cannot answer in {fmt or accept!r}; acceptable: "
+            self._error(406, f"cannot answer in {accept!r}; acceptable: "
                         f"{', '.join([*RESULT_TYPES, *GRAPH_TYPES])}")
             return
         job = {
@@ -218,25 +316,25 @@ class Handler(BaseHTTPRequestHandler):
         except QueryError as exc:
             self._error(400, str(exc))
             return
-        self._send(self.server.pool.run(job))
-
-
-def is_loopback(host: str) -> bool:
-    """Whether *host* names this machine's loopback interface only."""
-
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+        try:
+            with self.server.gate.admit(self.client_address[0]):
+                answer = self.server.pool.run(job)
+        except Busy as exc:
+            self._error(503, str(exc), extra={"Retry-After": str(math.ceil(settings.timeout))})
+            return
+        self._send(answer)
 
 
 def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                 settings: Settings | None = None, loader=load_dataset) -> EndpointServer:
-    """Start the workers and bind the endpoint (``port=0`` picks a free port)."""
+    """Bind the endpoint and start its workers (``port=0`` picks a free port).
+
+    A bad ``host`` fails first, then a dataset that does not load, then a port in use,
+    each before any worker process starts.
+    """
 
     settings = settings or Settings()
+    family, address = resolve_address(host, port)
     store = loader()  # load errors surface here, before anything is bound
     settings.graphs = graph_titles(store)
     del store
@@ -244,12 +342,13 @@ def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
         name: (example_description(path), path.read_text(encoding="utf-8"))
         for name, path in example_queries().items()
     }
-    pool = WorkerPool(loader, settings.workers)
+    server = EndpointServer(address, settings, family=family)
     try:
-        return EndpointServer((host, port), settings, pool)
-    except OSError:
-        pool.close()
+        server.pool = WorkerPool(loader, settings.workers)
+    except BaseException:
+        server.server_close()
         raise
+    return server
 
 
 def serve_in_thread(server: EndpointServer) -> threading.Thread:
@@ -260,8 +359,7 @@ def serve_in_thread(server: EndpointServer) -> threading.Thread:
 
 
 def endpoint_url(server: EndpointServer) -> str:
-    host, port = server.server_address[:2]
-    return f"http://{host}:{port}/sparql"
+    return f"http://{url_authority(*server.server_address[:2])}/sparql"
 
 
 def describe(server: EndpointServer) -> str:
@@ -269,11 +367,12 @@ def describe(server: EndpointServer) -> str:
     settings = server.settings
     return (f"SPARQL endpoint on {endpoint_url(server)} (page: "
             f"{endpoint_url(server)[:-len('sparql')]}); read-only, {settings.workers} "
-            f"workers, {settings.timeout:g} s and {settings.max_rows} rows per query. "
-            "Ctrl-C stops it.")
+            f"workers, {settings.timeout:g} s and {settings.max_rows} rows per query, "
+            f"{settings.client_share} at once per client. Ctrl-C stops it.")
 
 
 __all__ = [
     "Answer", "EndpointServer", "Settings", "WorkerPool", "execute", "make_server",
     "negotiate", "serve_in_thread", "load_files", "load_dataset", "endpoint_url", "describe", "is_loopback",
+    "url_authority",
 ]
