@@ -1,4 +1,11 @@
-"""``datacareers serve`` and ``datacareers push``. Only click is imported at module level."""
+r"""``datacareers serve`` and ``datacareers push``. Only click is imported at module level.
+
+>>> from click.testing import CliRunner
+>>> from datacareers.cli import main
+>>> result = CliRunner().invoke(main, ["push", "ftp://example.org/sparql"])
+>>> result.exit_code, result.output.count("\n")
+(2, 1)
+"""
 
 import click
 

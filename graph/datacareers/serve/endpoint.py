@@ -28,6 +28,17 @@ The pieces: :mod:`datacareers.serve.conneg` (which format answers), :mod:`dataca
 (the query processes), :mod:`datacareers.serve.page` (the page at ``/``),
 :mod:`datacareers.serve.description` (the service description), :mod:`datacareers.serve.address`
 (``--host``).
+
+>>> import functools, json, urllib.request
+>>> from datacareers.serve.workers import load_files
+>>> from datacareers.store.shipped import shipped_files
+>>> loader = functools.partial(load_files, [(str(p), g) for p, g in shipped_files()])
+>>> server = make_server("127.0.0.1", 0, Settings(workers=1, quiet=True), loader=loader)
+>>> thread = serve_in_thread(server)
+>>> ask = endpoint_url(server) + "?query=ASK%7B%3Fs%20a%20career%3ARole%7D"
+>>> json.load(urllib.request.urlopen(ask))["boolean"]
+True
+>>> server.shutdown(); server.server_close()
 """
 
 from __future__ import annotations
