@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import gzip
 import json
 import os
 import shutil
@@ -227,8 +228,8 @@ def _rebuilt(live: Path, staging: Path, meta: dict) -> Store:
     store = Store(str(staging))
     load_shipped(store)
     for record in meta["imports"].values():
-        store.bulk_load(path=str(live / CACHE_DIR / record["cache"]),
-                        format=RdfFormat.N_QUADS, lenient=True)
+        with gzip.open(live / CACHE_DIR / record["cache"], "rb") as copy:
+            store.bulk_load(copy, format=RdfFormat.N_QUADS, lenient=True)
     meta["shipped_digest"] = shipped_digest()
     return store
 
