@@ -67,7 +67,7 @@ def assert_refused(result, *patterns: str) -> None:
         ("rome", "rome_fiches_header_twice",
          r"unix_referentiel_code_rome_v460_utf8\.csv: line 4: the header row again"),
         ("onet", "onet_technology_cut",
-         r"Technology Skills\.txt: line 7: 3 fields where the header has 6"),
+         r"Technology Skills\.txt: line 7: the header has 6 fields, this record 3"),
         ("onet", "onet_related_cut_in_last_field",
          r"Related Occupations\.txt: line 19: the file ends in the middle of a line"),
     ],
@@ -92,10 +92,10 @@ def test_the_header_twice_makes_no_role_named_after_a_column(tmp_path):
 @pytest.mark.parametrize(
     ("kind", "message"),
     [
-        ("rome", r"unix_referentiel_code_rome_v460_utf8\.csv: 5 records, where a full release "
-                 r"has at least 150: .*--partial"),
-        ("esco", r"occupations_en\.csv: 4 records, where a full release has at least 300"),
-        ("onet", r"Occupation Data\.txt: 6 records, where a full release has at least 100"),
+        ("rome", r"unix_referentiel_code_rome_v460_utf8\.csv: only 5 records where a full "
+                 r"release has at least 150: .*--partial"),
+        ("esco", r"occupations_en\.csv: only 4 records where a full release has at least 300"),
+        ("onet", r"Occupation Data\.txt: only 6 records where a full release has at least 100"),
     ],
 )
 def test_a_release_far_smaller_than_a_full_one_needs_partial(kind, message):

@@ -13,12 +13,17 @@ _VERSION_HELP = "Release version, when the folder or file names do not tell it."
 def import_group() -> None:
     """Import an official release (ESCO, ROME 4.0, O*NET) into its named graph.
 
-    Each release goes whole into its own named graph, named import-<release>
-    (source:import-esco-1.1.1, source:import-rome-4.0-v460, source:import-onet-29.0),
+    Each release goes whole into its own named graph, source:import-<release>,
     together with a description of the source (title, publisher, version, licence,
-    attribution, URL). The subsets shipped with the package keep their own graphs
-    (source:esco-1.1.1...): `datacareers sources` lists both, and removing an import
-    never touches shipped facts. Imports are kept in an on-disk store in your data
+    attribution, URL):
+
+    \b
+      source:import-esco-1.1.1      source:import-rome-4.0-v460
+      source:import-onet-29.0
+
+    The subsets shipped with the package keep their own graphs (source:esco-1.1.1,
+    source:rome-4.0, source:onet-29.0...): `datacareers sources` lists both, and
+    removing an import never touches shipped facts. Imports are kept in an on-disk store in your data
     folder ($DATACAREERS_HOME, by default ~/.local/share/datacareers), never in the
     checkout; every command then sees them.
 
@@ -153,8 +158,9 @@ def import_onet(path: str, version: str | None, quiet: bool, partial: bool,
     Download: https://www.onetcenter.org/database.html
       "O*NET <version> Database", Text format; unzip and pass the db_NN_N_text folder
       (or a folder holding it and, for older releases, Career Changers Matrix.tsv).
-    Needs Occupation Data.txt; uses Related Occupations, Technology Skills, Job Zones,
-    Education, Training, and Experience and the Career Changers Matrix when present.
+    Needs Occupation Data, Technology Skills, Job Zones, Education, Training, and
+    Experience (and its Categories), and Related Occupations or, in older releases,
+    the Career Changers Matrix (used too when present).
     The version comes from "Read Me.txt" ("O*NET 29.0 Database") or the folder name.
 
     \b

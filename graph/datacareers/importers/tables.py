@@ -240,19 +240,20 @@ class Table:
                 f"{self.name}: line {reader.line_num}: the file ends in the middle of a line "
                 "(cut short?)"
             )
+        if count == 0:
+            raise ImportFormatError(f"{self.name}: no record after the header")
         if count < self.floor:
             raise ImportFormatError(
-                f"{self.name}: {count:,} record{'s' if count != 1 else ''}, where a full "
-                f"release has at least {self.floor:,}: the file looks cut short "
-                "(pass --partial to import a sample on purpose)"
-                if self.floor > 1 else f"{self.name}: no record after the header"
+                f"{self.name}: only {count:,} records where a full release has at least "
+                f"{self.floor:,}: the file looks cut short (pass --partial to import a "
+                "sample on purpose)"
             )
 
     def _check_record(self, record: list[str], header: list[str], line: int, spans: int) -> None:
         if len(record) != len(header):
             raise ImportFormatError(
-                f"{self.name}: line {line}: {len(record)} field{'s' if len(record) != 1 else ''}"
-                f" where the header has {len(header)} (a cut or damaged line?)"
+                f"{self.name}: line {line}: the header has {len(header)} fields, this record "
+                f"{len(record)} (a cut or damaged line?)"
             )
         if spans > MAX_LINES_PER_RECORD:
             raise ImportFormatError(
