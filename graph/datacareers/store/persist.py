@@ -40,6 +40,7 @@ from datacareers.store.staging import (
     CACHE_DIR,
     META_FILE,
     StoreWriteError,
+    blank_meta,
     load_shipped_into,
     read_meta,
     readable_folder,
@@ -56,7 +57,7 @@ SHRINK_LIMIT = 0.9
 _COPY_BATCH = 20_000
 
 __all__ = [
-    "SHRINK_LIMIT", "ShrinkError", "StoreWriteError", "count_triples", "generation",
+    "SHRINK_LIMIT", "ShrinkError", "StoreWriteError", "count_triples", "data_home", "generation",
     "imported_sources", "open_persistent", "open_with_meta", "read_meta", "remove_source",
     "replace_source", "short_name", "store_dir", "sync_shipped",
 ]
@@ -91,7 +92,7 @@ def open_with_meta() -> tuple[Store | None, dict]:
     in-memory shipped store)."""
     folder = readable_folder()
     if folder is None:
-        return None, read_meta(data_home() / "store.none")
+        return None, blank_meta()
     meta = read_meta(folder)
     if not meta["imports"]:
         return None, meta

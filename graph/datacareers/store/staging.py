@@ -81,17 +81,19 @@ def staging_dir() -> Path:
 # ----------------------------------------------------------------- metadata
 
 
+def blank_meta() -> dict:
+    """The record of a store that holds nothing yet."""
+    return {"format": FORMAT, "shipped_digest": "", "imports": {}}
+
+
 def read_meta(folder: Path | None = None) -> dict:
-    """The ``datacareers.json`` of a store folder (the live one by default); an empty
+    """The ``datacareers.json`` of a store folder (the live one by default); a blank
     record when there is none."""
     try:
         meta = json.loads(((folder or store_dir()) / META_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         meta = {}
-    meta.setdefault("format", FORMAT)
-    meta.setdefault("shipped_digest", "")
-    meta.setdefault("imports", {})
-    return meta
+    return {**blank_meta(), **meta}
 
 
 def write_meta(folder: Path, meta: dict) -> None:
@@ -180,7 +182,7 @@ def staged(change: Change, drop: Iterable[str] = ()) -> Any:
         staging = staging_dir()
         store = None
         try:
-            meta = read_meta(live) if live else read_meta(staging)
+            meta = read_meta(live) if live else blank_meta()
             dropped = {g: meta["imports"].pop(g) for g in drop if g in meta["imports"]}
             store = _staging_store(live, staging, meta, dropped)
             result = change(store, meta, dropped)
