@@ -135,7 +135,7 @@ def main() -> int:
 def _compare_roles(env: dict) -> None:
     print("\ncold process: datacareers roles --all")
     by_one, _, code, out = run_child(
-        [*PATCHED, "datacareers.views.network", "_FEW_ROLES", "1e9", "roles", "--all"], env)
+        [*PATCHED, "datacareers.views.network", "FEW_ROLES", "1e9", "roles", "--all"], env)
     at_once, rss, code2, out2 = run_child([*CLI, "roles", "--all"], env)
     if code or code2:
         print(f"  failed: {(out or out2).splitlines()[-1:]}")

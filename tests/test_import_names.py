@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from pyoxigraph import NamedNode, Quad
 
 from datacareers.cli import main
-from datacareers.constants import FACTS_DIR, source_iri
+from datacareers.constants import FACTS_DIR, SKOS, source_iri
 from datacareers.importers import common, esco, rome
+from datacareers.labels import pick_label
 from datacareers.progress import no_progress
 from datacareers.store import persist, staging
 from datacareers.store.dataset import open_dataset
@@ -125,10 +126,17 @@ def test_role_counts_for_many_roles_match_one_by_one(monkeypatch):
     roles = all_roles(store)
     assert len(roles) > 20
     one_by_one = network.role_counts(store, roles)
-    monkeypatch.setattr(network, "_FEW_ROLES", 0)
+    monkeypatch.setattr(network, "FEW_ROLES", 0)  # role_counts and roles: all at once
     at_once = network.role_counts(store, roles)
     assert at_once == one_by_one
     assert any(c["skills"] and c["moves_out"] and c["moves_in"] for c in at_once.values())
-    listed = json.loads(run("roles", "--all", "--format", "json").stdout)
-    assert {r["id"]: {k: r[k] for k in ("skills", "moves_out", "moves_in")}
-            for r in listed} == one_by_one
+    pref = NamedNode(SKOS + "prefLabel")
+    for lang in ("en", "fr"):
+        listed = json.loads(run("roles", "--all", "--format", "json", "--lang", lang).stdout)
+        assert len(listed) == len(roles)
+        assert {r["id"]: {k: r[k] for k in ("skills", "moves_out", "moves_in")}
+                for r in listed} == one_by_one
+        for row in listed:  # labels read in one query match those looked up role by role
+            labels = {q.object.language or "": q.object.value
+                      for q in store.quads_for_pattern(NamedNode(row["id"]), pref, None)}
+            assert row["label"] == pick_label(labels, lang, row["id"])
