@@ -28,6 +28,7 @@ import gzip
 import hashlib
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 
@@ -173,13 +174,24 @@ def _triples_before(store: Store, graph_iri: str, dropped: dict) -> int:
 
 
 def _with_copy(quads: Iterable[Quad], path: Path) -> Iterator[Quad]:
-    """*quads*, passed on as they come, also written to *path* (gzipped N-Quads)."""
+    """*quads*, passed on as they come, also written to *path* (gzipped N-Quads).
+
+    Each batch is compressed and written by a second thread (zlib lets go of the GIL)
+    while the next one is read and loaded; at most one batch waits, so memory stays
+    bounded."""
     path.parent.mkdir(parents=True, exist_ok=True)
     iterator = iter(quads)
-    with gzip.open(path, "wb", compresslevel=1) as out:
+    with gzip.open(path, "wb", compresslevel=1) as out, \
+            ThreadPoolExecutor(max_workers=1) as writer:
+        pending = None
         while batch := list(islice(iterator, _COPY_BATCH)):
-            serialize(batch, out, format=RdfFormat.N_QUADS)
+            data = serialize(batch, format=RdfFormat.N_QUADS)
+            if pending is not None:
+                pending.result()
+            pending = writer.submit(out.write, data)
             yield from batch
+        if pending is not None:
+            pending.result()
 
 
 def remove_source(graph_iri: str) -> bool:

@@ -52,9 +52,10 @@ CACHE_DIR = "imports"
 
 #: Dropping a graph rebuilds the store from the copies of what stays when the triples
 #: that stay are at most this many times those dropped; otherwise they are deleted in
-#: place. On a 2-core machine deleting a quad in place cost 2.5 to 5 times loading one
-#: from its copy (``scripts/bench_import.py`` times both ways on the three releases).
-REBUILD_RATIO = 4.0
+#: place. On a 2-core machine deleting a quad in place cost 2.8 to 5 times loading one
+#: from its copy, about 3 times when the machine is otherwise idle
+#: (``scripts/bench_import.py`` times both ways on the three releases).
+REBUILD_RATIO = 3.0
 
 #: ``change(store, meta, dropped)``: what a staged change does to the staging store.
 Change = Callable[[Store, dict, dict], Any]
