@@ -140,3 +140,16 @@ def test_role_counts_for_many_roles_match_one_by_one(monkeypatch):
             labels = {q.object.language or "": q.object.value
                       for q in store.quads_for_pattern(NamedNode(row["id"]), pref, None)}
             assert row["label"] == pick_label(labels, lang, row["id"])
+
+
+def test_a_damaged_copy_falls_back_to_deleting_in_place(monkeypatch):
+    monkeypatch.setattr(staging, "REBUILD_RATIO", 1e9)
+    for kind in ("rome", "onet"):
+        assert run("import", kind, str(RELEASES[kind]), "-q", "--partial").exit_code == 0
+    graph = source_iri("import-rome-4.0-v460")
+    rome_quads = {q for q in store_quads() if q.graph_name == NamedNode(graph)}
+    copy = persist.store_dir() / staging.CACHE_DIR / persist.read_meta()["imports"][graph]["cache"]
+    copy.write_bytes(b"not gzip")
+    assert run("import", "remove", "import-onet-29.0").exit_code == 0
+    assert {q for q in store_quads() if q.graph_name == NamedNode(graph)} == rome_quads
+    assert "cache" not in persist.read_meta()["imports"][graph]  # not tried again

@@ -209,7 +209,8 @@ def _staging_store(live: Path | None, staging: Path, meta: dict, dropped: dict) 
     if live is not None and dropped and _worth_rebuilding(live, meta, dropped):
         try:
             return _rebuilt(live, staging, meta)
-        except (OSError, SyntaxError, ValueError):  # a damaged copy: delete in place
+        except (OSError, SyntaxError, ValueError) as exc:  # a damaged copy: delete in place
+            traceback.clear_frames(exc.__traceback__)  # frames hold the half-built store
             gc.collect()
             shutil.rmtree(staging, ignore_errors=True)
     if live is not None:
@@ -227,12 +228,17 @@ def _staging_store(live: Path | None, staging: Path, meta: dict, dropped: dict) 
 
 
 def _rebuilt(live: Path, staging: Path, meta: dict) -> Store:
-    """A new store with the shipped graphs and the copies of the imports in *meta*."""
+    """A new store with the shipped graphs and the copies of the imports in *meta*; a
+    copy that does not load is forgotten (its import stays, without a copy)."""
     store = Store(str(staging))
     load_shipped(store)
     for record in meta["imports"].values():
-        with gzip.open(live / CACHE_DIR / record["cache"], "rb") as copy:
-            store.bulk_load(copy, format=RdfFormat.N_QUADS, lenient=True)
+        try:
+            with gzip.open(live / CACHE_DIR / record["cache"], "rb") as copy:
+                store.bulk_load(copy, format=RdfFormat.N_QUADS, lenient=True)
+        except (OSError, SyntaxError, ValueError):
+            record.pop("cache")
+            raise
     meta["shipped_digest"] = shipped_digest()
     return store
 
