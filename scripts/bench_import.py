@@ -7,12 +7,18 @@ with the three imported:
 
 - the cold-process time of ``datacareers path "data analyst" "chief data officer"``
   (skipped, with the error shown, if that command fails or does not exist yet);
+- ``datacareers roles --all`` (cold process), counting for every role at once against
+  the baseline of counting role by role, in the same run;
+- ``datacareers import remove`` of each release (on a copy of the data folder, cold
+  process), rebuilding the store from the copies of what stays against the baseline of
+  deleting the release's quads in place, and the choice the store makes by itself;
 - a SPARQL query counting each role's essential skills, on the pyoxigraph store and on
   an rdflib in-memory ``Dataset`` holding the same quads, timed in the same run.
 
 Usage (paths default to ``../shared/datasets`` next to the repository)::
 
     python scripts/bench_import.py [--esco DIR] [--rome DIR] [--onet DIR] [--no-rdflib]
+                                   [--no-remove]
 """
 
 from __future__ import annotations
@@ -40,6 +46,15 @@ SELECT ?role (COUNT(DISTINCT ?skill) AS ?essential) WHERE {
 
 CLI = [sys.executable, "-c", "from datacareers.cli import main; main()"]
 
+#: A CLI process with one module constant set first: ``PATCHED MODULE NAME VALUE ARGS...``.
+PATCHED = [sys.executable, "-c", (
+    "import importlib, sys; module = importlib.import_module(sys.argv[1]); "
+    "setattr(module, sys.argv[2], float(sys.argv[3])); "
+    "from datacareers.cli import main; main(sys.argv[4:])"
+)]
+
+GRAPHS = {"esco": "import-esco-1.1.1", "rome": "import-rome-4.0-v460", "onet": "import-onet-29.0"}
+
 
 def _mib(kib: int) -> float:
     return kib / 1024  # Linux ru_maxrss is in KiB
@@ -66,6 +81,7 @@ def main() -> int:
     parser.add_argument("--onet", type=Path, default=DATASETS / "onet",
                         help="folder holding db_29_0_text (and the Career Changers Matrix)")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")
+    parser.add_argument("--no-remove", action="store_true", help="skip the removal timings")
     parser.add_argument("--keep", action="store_true", help="keep the temporary data folder")
     args = parser.parse_args()
 
@@ -104,6 +120,9 @@ def main() -> int:
             tail = output.splitlines()[-1] if output else ""
             print(f"  skipped (exit {code}): {tail}")
 
+        _compare_roles(env)
+        if not args.no_remove:
+            _compare_removals(home)
         _compare_queries(home, with_rdflib=not args.no_rdflib)
     finally:
         if args.keep:
@@ -111,6 +130,44 @@ def main() -> int:
         else:
             shutil.rmtree(home, ignore_errors=True)
     return 0
+
+
+def _compare_roles(env: dict) -> None:
+    print("\ncold process: datacareers roles --all")
+    by_one, _, code, out = run_child(
+        [*PATCHED, "datacareers.views.network", "FEW_ROLES", "1e9", "roles", "--all"], env)
+    at_once, rss, code2, out2 = run_child([*CLI, "roles", "--all"], env)
+    if code or code2:
+        print(f"  failed: {(out or out2).splitlines()[-1:]}")
+        return
+    assert out == out2, "the two ways of counting disagree"
+    print(f"  role by role (baseline) {by_one:.2f} s; all at once {at_once:.2f} s "
+          f"({by_one / at_once:.1f}x faster), peak RSS {rss:.0f} MiB, "
+          f"{out2.splitlines()[-1]}")
+
+
+def _compare_removals(home: Path) -> None:
+    """Each release removed from a copy of the data folder, three ways."""
+    print("\ncold process: datacareers import remove NAME (on a copy of the data folder)")
+    print(f"  {'graph':22}  {'in place':>9}  {'rebuild':>8}  {'auto':>6}  in place / auto")
+    ways = {"in place": "0", "rebuild": "1e9", "auto": None}
+    for graph in GRAPHS.values():
+        times = {}
+        for way, ratio in ways.items():
+            copy = Path(tempfile.mkdtemp(prefix="datacareers-bench-rm-"))
+            shutil.rmtree(copy)
+            shutil.copytree(home, copy)
+            env = dict(os.environ, DATACAREERS_HOME=str(copy))
+            args = ["import", "remove", graph]
+            command = [*CLI, *args] if ratio is None else [
+                *PATCHED, "datacareers.store.staging", "REBUILD_RATIO", ratio, *args]
+            times[way], _, code, output = run_child(command, env)
+            shutil.rmtree(copy, ignore_errors=True)
+            if code:
+                print(f"  {graph}: {way} failed: {output.splitlines()[-1:]}")
+                return
+        print(f"  {graph:22}  {times['in place']:8.1f}s  {times['rebuild']:7.1f}s  "
+              f"{times['auto']:5.1f}s  {times['in place'] / times['auto']:.1f}x")
 
 
 def _compare_queries(home: Path, with_rdflib: bool) -> None:

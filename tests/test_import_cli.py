@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from datacareers.cli import main
-from datacareers.importers import common, esco, onet, rome
+from datacareers.errors import ImportFormatError
+from datacareers.importers import esco, onet, rome, tables
 from datacareers.progress import no_progress
 from datacareers.store import persist
 
@@ -22,15 +23,15 @@ def run(*args):
 
 
 def test_import_esco_then_sources():
-    result = run("import", "esco", str(DATA / "esco" / "v1.1.1"), "--quiet")
+    result = run("import", "esco", str(DATA / "esco" / "v1.1.1"), "--quiet", "--partial")
     assert result.exit_code == 0, result.output
-    assert "esco-1.1.1" in result.stdout
+    assert "import-esco-1.1.1" in result.stdout
     listing = run("sources", "--format", "json")
     rows = {row["name"]: row for row in json.loads(listing.stdout)}
-    assert rows["esco-1.1.1"]["kind"] == "imported"
-    assert rows["esco-1.1.1"]["version"] == "1.1.1"
-    assert rows["esco-1.1.1"]["license"] == esco.LICENSE
-    assert rows["esco-1.1.1"]["triples"] > 100
+    assert rows["import-esco-1.1.1"]["kind"] == "imported"
+    assert rows["import-esco-1.1.1"]["version"] == "1.1.1"
+    assert rows["import-esco-1.1.1"]["license"] == esco.LICENSE
+    assert rows["import-esco-1.1.1"]["triples"] > 100
     assert rows["vocabulary"]["kind"] == "shipped"
 
 
@@ -45,18 +46,19 @@ def test_sources_without_imports_lists_shipped_graphs():
 
 
 def test_import_rome_and_onet_with_versions():
-    assert run("import", "rome", str(DATA / "rome" / "v460"), "-q").exit_code == 0
-    assert run("import", "onet", str(DATA / "onet"), "-q", "--version", "29.0").exit_code == 0
+    assert run("import", "rome", str(DATA / "rome" / "v460"), "-q", "--partial").exit_code == 0
+    assert run("import", "onet", str(DATA / "onet"), "-q", "--version", "29.0",
+               "--partial").exit_code == 0
     tsv = run("sources", "--format", "tsv").stdout
-    assert re.search(r"^rome-4\.0-v460\timported\tv460\t\d+\t", tsv, re.M)
-    assert re.search(r"^onet-29\.0\timported\t29\.0\t\d+\t", tsv, re.M)
+    assert re.search(r"^import-rome-4\.0-v460\timported\tv460\t\d+\t", tsv, re.M)
+    assert re.search(r"^import-onet-29\.0\timported\t29\.0\t\d+\t", tsv, re.M)
 
 
 def test_reimport_via_cli_keeps_one_graph():
     for _ in range(2):
-        assert run("import", "rome", str(DATA / "rome" / "v460"), "-q").exit_code == 0
+        assert run("import", "rome", str(DATA / "rome" / "v460"), "-q", "--partial").exit_code == 0
     rows = [r for r in json.loads(run("sources", "--format", "json").stdout)
-            if r["name"].startswith("rome-4.0-v")]
+            if r["name"].startswith("import-rome-4.0-v")]
     assert len(rows) == 1
 
 
@@ -76,7 +78,7 @@ def test_reimport_via_cli_keeps_one_graph():
 )
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(args, message):
     kind, path = args
-    result = run("import", kind, str(path), "-q")
+    result = run("import", kind, str(path), "-q", "--partial")
     assert result.exit_code == 2, result.output
     assert re.search(message, result.stderr), result.stderr
     assert result.stderr.startswith("Error: ")
@@ -85,19 +87,19 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(args, message):
 
 
 def test_error_midway_keeps_previous_import(monkeypatch):
-    assert run("import", "rome", str(DATA / "rome" / "v460"), "-q").exit_code == 0
+    assert run("import", "rome", str(DATA / "rome" / "v460"), "-q", "--partial").exit_code == 0
     before = persist.imported_sources()
 
-    real_rows = common.Table.rows
+    real_rows = tables.Table.rows
 
     def rows_then_fail(self, progress=no_progress):
         if "mobilite" in self.name:
             yield from real_rows(self, progress)
-            raise common.ImportFormatError(f"{self.name}: line 3: simulated failure")
+            raise ImportFormatError(f"{self.name}: line 3: simulated failure")
         yield from real_rows(self, progress)
 
-    monkeypatch.setattr(common.Table, "rows", rows_then_fail)
-    result = run("import", "rome", str(DATA / "rome" / "v460"), "-q")
+    monkeypatch.setattr(tables.Table, "rows", rows_then_fail)
+    result = run("import", "rome", str(DATA / "rome" / "v460"), "-q", "--partial")
     assert result.exit_code == 2
     assert "simulated failure" in result.stderr
     assert persist.imported_sources() == before
@@ -106,11 +108,11 @@ def test_error_midway_keeps_previous_import(monkeypatch):
 
 
 def test_import_remove():
-    assert run("import", "onet", str(DATA / "onet"), "-q").exit_code == 0
-    assert run("import", "remove", "onet-29.0").exit_code == 0
-    result = run("import", "remove", "onet-29.0")
+    assert run("import", "onet", str(DATA / "onet"), "-q", "--partial").exit_code == 0
+    assert run("import", "remove", "import-onet-29.0").exit_code == 0
+    result = run("import", "remove", "import-onet-29.0")
     assert result.exit_code == 2
-    assert "no imported source named 'onet-29.0'" in result.stderr
+    assert "no imported source named 'import-onet-29.0'" in result.stderr
 
 
 def test_help_teaches_where_to_download():
@@ -130,7 +132,7 @@ def test_every_term_the_importers_use_is_declared():
     used = set()
     for module, path in ((esco, DATA / "esco" / "v1.1.1"), (rome, DATA / "rome" / "v460"),
                          (onet, DATA / "onet")):
-        for quad in module.plan(path).quads(no_progress):
+        for quad in module.plan(path, partial=True).quads(no_progress):
             for node in (quad.predicate, quad.object):
                 if isinstance(node, NamedNode) and node.value.startswith(str(CAREER)):
                     used.add(node.value[len(str(CAREER)):])

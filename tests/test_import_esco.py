@@ -18,13 +18,13 @@ STATISTICS = NamedNode(ESCO + "skill/7ee4c2ea-b349-4bd2-81a3-ec31475d4833")
 HADOOP = NamedNode(ESCO + "skill/e46291c7-52b9-4174-bd59-178884861038")
 SHOW_INITIATIVE = NamedNode(ESCO + "skill/001115fb-569f-4ee6-8381-c6807ef2527f")
 SKOS = PREFIXES["skos"]
-GRAPH = NamedNode(source_iri("esco-1.1.1"))
+GRAPH = NamedNode(source_iri("import-esco-1.1.1"))
 
 
 
 @pytest.fixture(scope="module")
 def store() -> Store:
-    plan = esco.plan(RELEASE)
+    plan = esco.plan(RELEASE, partial=True)
     store = Store()
     store.bulk_extend(plan.quads(no_progress))
     return store
@@ -35,13 +35,13 @@ def objects(store, s, p):
 
 
 def test_version_and_graph_from_folder_name():
-    plan = esco.plan(RELEASE)
+    plan = esco.plan(RELEASE, partial=True)
     assert plan.source.version == "1.1.1"
-    assert plan.graph == "https://w3id.org/datacareers/source/esco-1.1.1"
+    assert plan.graph == "https://w3id.org/datacareers/source/import-esco-1.1.1"
 
 
 def test_version_option_wins():
-    assert esco.plan(RELEASE, "v1.2.0").graph.endswith("/esco-1.2.0")
+    assert esco.plan(RELEASE, "v1.2.0", partial=True).graph.endswith("/import-esco-1.2.0")
 
 
 def test_occupation_keeps_esco_uri_and_is_a_role(store):
@@ -113,7 +113,7 @@ def test_no_blank_nodes_and_deterministic(store):
 
     assert not any(isinstance(q.subject, BlankNode) or isinstance(q.object, BlankNode)
                    for q in store)
-    again = list(esco.plan(RELEASE).quads(no_progress))
+    again = list(esco.plan(RELEASE, partial=True).quads(no_progress))
     assert set(again) == set(store)
 
 
@@ -123,5 +123,5 @@ def test_undetectable_version_asks_for_the_option(tmp_path):
     release = tmp_path / "download"
     shutil.copytree(RELEASE, release)
     with pytest.raises(ImportFormatError, match="--version"):
-        esco.plan(release)
-    assert esco.plan(release, "1.1.1").source.version == "1.1.1"
+        esco.plan(release, partial=True)
+    assert esco.plan(release, "1.1.1", partial=True).source.version == "1.1.1"

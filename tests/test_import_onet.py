@@ -7,10 +7,11 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from datacareers.constants import CAREER, PREFIXES, source_iri
 from datacareers.importers import onet
-from datacareers.importers.common import ONET_ROLE, ONET_TECHNOLOGY, no_progress
+from datacareers.importers.common import ONET_ROLE, ONET_TECHNOLOGY
+from datacareers.progress import no_progress
 
 ROOT = Path(__file__).parent / "data" / "onet"
-GRAPH = NamedNode(source_iri("onet-29.0"))
+GRAPH = NamedNode(source_iri("import-onet-29.0"))
 SKOS = PREFIXES["skos"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
 DATA_SCIENTIST = NamedNode(ONET_ROLE["15-2051.00"])
@@ -21,7 +22,7 @@ STATISTICIAN = NamedNode(ONET_ROLE["15-2041.00"])
 @pytest.fixture(scope="module")
 def store() -> Store:
     store = Store()
-    store.bulk_extend(onet.plan(ROOT).quads(no_progress))
+    store.bulk_extend(onet.plan(ROOT, partial=True).quads(no_progress))
     return store
 
 
@@ -30,13 +31,16 @@ def objects(store, s, p):
 
 
 def test_version_from_read_me_and_folder_name(tmp_path):
-    assert onet.plan(ROOT).graph == "https://w3id.org/datacareers/source/onet-29.0"
+    import shutil
+
+    assert onet.plan(ROOT, partial=True).graph == (
+        "https://w3id.org/datacareers/source/import-onet-29.0")
     text = tmp_path / "db_28_1_text"
-    text.mkdir()
-    (text / "Occupation Data.txt").write_bytes(
-        (ROOT / "db_29_0_text" / "Occupation Data.txt").read_bytes())
-    assert onet.plan(text).source.version == "28.1"
-    assert onet.plan(text, "27.3").graph.endswith("/onet-27.3")
+    shutil.copytree(ROOT / "db_29_0_text", text)
+    (text / "Read Me.txt").unlink()
+    shutil.copy(ROOT / "db_25_x_excel_converted" / "Career Changers Matrix.tsv", text)
+    assert onet.plan(text, partial=True).source.version == "28.1"
+    assert onet.plan(text, "27.3", partial=True).graph.endswith("/import-onet-27.3")
 
 
 def test_occupation(store):

@@ -3,13 +3,13 @@
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from datacareers.constants import source_iri
 from datacareers.errors import ImportFormatError
 from datacareers.importers import onet, rome
 from datacareers.progress import no_progress
-from datacareers.store import persist
+from datacareers.store import persist, staging
 from datacareers.store.shipped import shipped_digest, shipped_files
 from datacareers.store.sources import list_sources
 
@@ -48,9 +48,18 @@ def test_store_holds_shipped_graphs_and_the_import():
 
 def test_reimport_replaces_the_graph_whole():
     persist.replace_source(G, quads(5, "old"))
-    persist.replace_source(G, quads(2, "new"))
+    persist.replace_source(G, quads(2, "new"), force=True)
     assert graph_subjects() == {"http://example.org/new0", "http://example.org/new1"}
     assert persist.imported_sources()[G]["triples"] == 2
+
+
+def test_reimport_that_shrinks_the_graph_is_refused_unless_forced():
+    persist.replace_source(G, quads(100, "old"))
+    with pytest.raises(persist.ShrinkError, match=r"has 89 triples where the current one has 100"):
+        persist.replace_source(G, quads(89, "new"))
+    assert len(graph_subjects()) == 100 and "http://example.org/old0" in graph_subjects()
+    persist.replace_source(G, quads(90, "new"))  # 90% is enough
+    assert "http://example.org/new0" in graph_subjects()
 
 
 def test_other_imports_are_left_alone():
@@ -86,11 +95,6 @@ def test_interrupted_first_import_writes_no_store():
     assert not persist.store_dir().exists()
 
 
-def test_loader_callable_is_accepted():
-    persist.replace_source(G, lambda store: store.extend(quads(2)))
-    assert len(graph_subjects()) == 2
-
-
 def test_recovers_from_a_half_done_swap():
     persist.replace_source(G, quads(2))
     # Crash between "store -> store.old" and "staging -> store":
@@ -106,10 +110,10 @@ def test_shipped_graphs_resync_when_their_digest_changes():
     persist.replace_source(G, quads(2))
     meta = persist.read_meta()
     meta["shipped_digest"] = "stale"
-    persist._write_meta(persist.store_dir(), meta)
+    staging.write_meta(persist.store_dir(), meta)
     # Simulate a shipped graph that disappeared from the package since the last sync.
     ghost = source_iri("removed-shipped-graph")
-    store = persist.Store(str(persist.store_dir()))
+    store = Store(str(persist.store_dir()))
     store.add(Quad(NamedNode("http://example.org/x"), P, Literal("x"), NamedNode(ghost)))
     del store
     import gc
@@ -139,12 +143,13 @@ def test_remove_source():
 
 def test_real_importers_end_to_end():
     for module, path in ((rome, DATA / "rome" / "v460"), (onet, DATA / "onet")):
-        plan = module.plan(path)
+        plan = module.plan(path, partial=True)
         persist.replace_source(plan.graph, plan.quads(no_progress),
                                info={"version": plan.source.version})
     rows = {row.name: row for row in list_sources()}
-    assert rows["rome-4.0-v460"].kind == "imported"
-    assert rows["rome-4.0-v460"].version == "v460"
-    assert rows["onet-29.0"].license == onet.LICENSE
-    assert rows["onet-29.0"].triples > 50
+    assert rows["import-rome-4.0-v460"].kind == "imported"
+    assert rows["import-rome-4.0-v460"].version == "v460"
+    assert rows["import-onet-29.0"].license == onet.LICENSE
+    assert rows["import-onet-29.0"].triples > 50
     assert rows["vocabulary"].kind == "shipped"
+    assert rows["onet-29.0"].kind == "shipped"  # the shipped subset is still listed

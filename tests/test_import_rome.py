@@ -7,10 +7,11 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from datacareers.constants import CAREER, PREFIXES, source_iri
 from datacareers.importers import rome
-from datacareers.importers.common import ROME_COMPETENCE, ROME_ROLE, ROME_SAVOIR, no_progress
+from datacareers.importers.common import ROME_COMPETENCE, ROME_ROLE, ROME_SAVOIR
+from datacareers.progress import no_progress
 
 RELEASE = Path(__file__).parent / "data" / "rome" / "v460"
-GRAPH = NamedNode(source_iri("rome-4.0-v460"))
+GRAPH = NamedNode(source_iri("import-rome-4.0-v460"))
 SKOS = PREFIXES["skos"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
 DATA_ANALYST = NamedNode(ROME_ROLE["M1419"])
@@ -22,7 +23,7 @@ DATA_SCIENTIST = NamedNode(ROME_ROLE["M1405"])
 @pytest.fixture(scope="module")
 def store() -> Store:
     store = Store()
-    store.bulk_extend(rome.plan(RELEASE).quads(no_progress))
+    store.bulk_extend(rome.plan(RELEASE, partial=True).quads(no_progress))
     return store
 
 
@@ -31,10 +32,10 @@ def objects(store, s, p):
 
 
 def test_version_from_file_names():
-    plan = rome.plan(RELEASE)
+    plan = rome.plan(RELEASE, partial=True)
     assert plan.source.version == "v460"
-    assert plan.graph == "https://w3id.org/datacareers/source/rome-4.0-v460"
-    assert rome.plan(RELEASE, "461").graph.endswith("/rome-4.0-v461")
+    assert plan.graph == "https://w3id.org/datacareers/source/import-rome-4.0-v460"
+    assert rome.plan(RELEASE, "461", partial=True).graph.endswith("/import-rome-4.0-v461")
 
 
 def test_fiche_is_a_role_with_french_label_and_code(store):
@@ -104,7 +105,7 @@ def test_newest_export_wins_when_two_are_mixed(tmp_path):
     shutil.copytree(RELEASE, folder)
     old = folder / "unix_referentiel_code_rome_v459_utf8.csv"
     old.write_text('"code_rome","libelle_rome"\n"M1419","Ancien libellé"\n', encoding="utf-8")
-    plan = rome.plan(folder)
+    plan = rome.plan(folder, partial=True)
     assert plan.source.version == "v460"
     store = Store()
     store.bulk_extend(plan.quads(no_progress))

@@ -59,14 +59,14 @@ def test_esco_files_are_read_with_groups():
 
 
 def test_import_inferred_stores_described_moves_that_paths_use(runner, cli):
-    result = runner.invoke(cli, ["import", "esco", "-q", ESCO], catch_exceptions=False)
+    result = runner.invoke(cli, ["import", "esco", "-q", "--partial", ESCO], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     result = runner.invoke(cli, ["import", "inferred", ESCO, "--threshold", "0"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     from datacareers.store.dataset import open_dataset
 
     store = open_dataset()
-    graph = NamedNode(SOURCE["inferred-skill-similarity-esco-1.1.1"])
+    graph = NamedNode(SOURCE["import-inferred-skill-similarity-esco-1.1.1"])
     moves = list(store.quads_for_pattern(None, NamedNode(CAREER["inferredMove"]), None, graph))
     assert moves
     assert not any(store.quads_for_pattern(None, NamedNode(CAREER["canBecome"]), None, graph))

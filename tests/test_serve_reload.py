@@ -11,7 +11,7 @@ from datacareers.cli import main
 from datacareers.serve import endpoint as serve
 
 ROME = Path(__file__).parent / "data" / "rome" / "v460"
-ASK = "ASK { GRAPH source:rome-4.0-v460 { ?s ?p ?o } }"
+ASK = "ASK { GRAPH source:import-rome-4.0-v460 { ?s ?p ?o } }"
 
 
 def ask(url: str) -> bool:
@@ -27,10 +27,10 @@ def test_import_while_serving_is_seen_by_the_next_query(isolated_home):
     try:
         url = serve.endpoint_url(server)
         assert ask(url) is False
-        result = CliRunner().invoke(main, ["import", "rome", str(ROME), "-q"])
+        result = CliRunner().invoke(main, ["import", "rome", str(ROME), "-q", "--partial"])
         assert result.exit_code == 0, result.output
         assert ask(url) is True
-        result = CliRunner().invoke(main, ["import", "remove", "rome-4.0-v460"])
+        result = CliRunner().invoke(main, ["import", "remove", "import-rome-4.0-v460"])
         assert result.exit_code == 0, result.output
         assert ask(url) is False
     finally:

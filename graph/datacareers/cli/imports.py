@@ -13,13 +13,25 @@ _VERSION_HELP = "Release version, when the folder or file names do not tell it."
 def import_group() -> None:
     """Import an official release (ESCO, ROME 4.0, O*NET) into its named graph.
 
-    Each release goes whole into its own named graph (source:esco-1.1.1,
-    source:rome-4.0-v460, source:onet-29.0), together with a description of the
-    source (title, publisher, version, licence, attribution, URL). Imports are kept in
-    an on-disk store in your data folder ($DATACAREERS_HOME, by default
-    ~/.local/share/datacareers), never in the checkout; every command then sees them.
-    Re-importing a release replaces its graph whole; a failed or interrupted import
-    leaves the previous state untouched.
+    Each release goes whole into its own named graph, source:import-<release>,
+    together with a description of the source (title, publisher, version, licence,
+    attribution, URL):
+
+    \b
+      source:import-esco-1.1.1      source:import-rome-4.0-v460
+      source:import-onet-29.0
+
+    The subsets shipped with the package keep their own graphs (source:esco-1.1.1,
+    source:rome-4.0, source:onet-29.0...): `datacareers sources` lists both, and
+    removing an import never touches shipped facts. Imports are kept in an on-disk store in your data
+    folder ($DATACAREERS_HOME, by default ~/.local/share/datacareers), never in the
+    checkout; every command then sees them.
+
+    Files are read strictly: a damaged, cut or incomplete release is refused with the
+    file and line at fault, and nothing is written. Re-importing a release replaces its
+    graph whole, but a re-import with under 90% of the triples of the current one is
+    refused unless you pass --force; a failed or interrupted import leaves the
+    previous state untouched.
 
     \b
     Examples:
@@ -27,10 +39,12 @@ def import_group() -> None:
       datacareers import rome ~/Downloads/RefRomeCsv
       datacareers import onet ~/Downloads/db_29_0_text
       datacareers sources
+      datacareers import remove import-esco-1.1.1
     """
 
 
-def _run(kind: str, path, version: str | None, quiet: bool) -> None:
+def _run(kind: str, path: str, version: str | None, quiet: bool, partial: bool,
+         force: bool) -> None:
     import time
     from pathlib import Path
 
@@ -41,8 +55,10 @@ def _run(kind: str, path, version: str | None, quiet: bool) -> None:
 
     module = {"esco": esco, "rome": rome, "onet": onet}[kind]
     start = time.perf_counter()
-    plan = module.plan(Path(path), version)
+    plan = module.plan(path, version, partial=partial)
     source = plan.source
+    imported = persist.imported_sources()
+    before = imported.get(plan.graph) or imported.get(source.legacy_graph)
     click.echo(f"Importing {source.title} into <{plan.graph}>", err=True)
     progress = no_progress if quiet else click_progress
     triples = persist.replace_source(
@@ -55,10 +71,13 @@ def _run(kind: str, path, version: str | None, quiet: bool) -> None:
             "license": source.license,
             "path": str(Path(path).resolve()),
         },
+        force=force,
+        replaces=[source.legacy_graph],
     )
     elapsed = time.perf_counter() - start
+    was = f", was {int(before['triples']):,}" if before else ""
     click.echo(
-        f"{source.name}: {triples:,} triples in <{plan.graph}> ({elapsed:.1f} s), "
+        f"{source.name}: {triples:,} triples in <{plan.graph}> ({elapsed:.1f} s{was}), "
         f"store {persist.store_dir()}"
     )
 
@@ -66,13 +85,26 @@ def _run(kind: str, path, version: str | None, quiet: bool) -> None:
 _path = click.argument("path", type=click.Path(path_type=str))
 _version = click.option("--version", "version", metavar="V", help=_VERSION_HELP)
 _quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+_partial = click.option(
+    "--partial", is_flag=True,
+    help="Accept files smaller than a full release (a sample or a subset): skip the "
+         "minimum record counts. Each file still needs one record.")
+_force = click.option(
+    "--force", is_flag=True,
+    help="Replace the current import of this release even if the new one is much "
+         "smaller (under 90% of its triples).")
+
+
+def _options(command):
+    for option in (_force, _partial, _quiet, _version, _path):
+        command = option(command)
+    return command
 
 
 @import_group.command("esco")
-@_path
-@_version
-@_quiet
-def import_esco(path: str, version: str | None, quiet: bool) -> None:
+@_options
+def import_esco(path: str, version: str | None, quiet: bool, partial: bool,
+                 force: bool) -> None:
     """Import the ESCO classification (CSV export, v1.1 or later).
 
     \b
@@ -91,14 +123,13 @@ def import_esco(path: str, version: str | None, quiet: bool) -> None:
       datacareers import esco ./esco/v1.1.1
       datacareers import esco ./esco-download --version 1.2.0
     """
-    _run("esco", path, version, quiet)
+    _run("esco", path, version, quiet, partial, force)
 
 
 @import_group.command("rome")
-@_path
-@_version
-@_quiet
-def import_rome(path: str, version: str | None, quiet: bool) -> None:
+@_options
+def import_rome(path: str, version: str | None, quiet: bool, partial: bool,
+                 force: bool) -> None:
     """Import France Travail's ROME 4.0 (the unix_*_utf8.csv files).
 
     \b
@@ -114,22 +145,22 @@ def import_rome(path: str, version: str | None, quiet: bool) -> None:
       datacareers import rome ./RefRomeCsv
       datacareers import rome ./rome --version v460
     """
-    _run("rome", path, version, quiet)
+    _run("rome", path, version, quiet, partial, force)
 
 
 @import_group.command("onet")
-@_path
-@_version
-@_quiet
-def import_onet(path: str, version: str | None, quiet: bool) -> None:
+@_options
+def import_onet(path: str, version: str | None, quiet: bool, partial: bool,
+                 force: bool) -> None:
     """Import the O*NET database (text format, tab-delimited .txt files).
 
     \b
     Download: https://www.onetcenter.org/database.html
       "O*NET <version> Database", Text format; unzip and pass the db_NN_N_text folder
       (or a folder holding it and, for older releases, Career Changers Matrix.tsv).
-    Needs Occupation Data.txt; uses Related Occupations, Technology Skills, Job Zones,
-    Education, Training, and Experience and the Career Changers Matrix when present.
+    Needs Occupation Data, Technology Skills, Job Zones, Education, Training, and
+    Experience (and its Categories), and Related Occupations or, in older releases,
+    the Career Changers Matrix (used too when present).
     The version comes from "Read Me.txt" ("O*NET 29.0 Database") or the folder name.
 
     \b
@@ -137,7 +168,7 @@ def import_onet(path: str, version: str | None, quiet: bool) -> None:
       datacareers import onet ./db_29_0_text
       datacareers import onet ./onet --version 29.0
     """
-    _run("onet", path, version, quiet)
+    _run("onet", path, version, quiet, partial, force)
 
 
 @import_group.command("remove")
@@ -145,17 +176,23 @@ def import_onet(path: str, version: str | None, quiet: bool) -> None:
 def import_remove(name: str) -> None:
     """Remove an imported source (by name, as `datacareers sources` shows it).
 
+    Shipped graphs cannot be removed, and removing an import leaves them as they are.
+
     \b
     Example:
-      datacareers import remove esco-1.1.1
+      datacareers import remove import-esco-1.1.1
     """
     from datacareers.constants import source_iri
     from datacareers.errors import BadInputError
     from datacareers.store import persist
+    from datacareers.store.shipped import shipped_graphs
 
     graph = name if name.startswith(("http://", "https://")) else source_iri(name)
     if not persist.remove_source(graph):
         imported = ", ".join(sorted(r["name"] for r in persist.imported_sources().values()))
+        if graph in shipped_graphs():
+            raise BadInputError(f"{name!r} is shipped with the package and cannot be removed "
+                                f"(imported: {imported or 'none'})")
         raise BadInputError(f"no imported source named {name!r} (imported: {imported or 'none'})")
     click.echo(f"removed {name}")
 

@@ -70,7 +70,7 @@ def import_inferred(path: str, version: str | None, threshold: float | None, top
 
     Reads occupationSkillRelations.csv(.gz) and broaderRelationsSkillPillar.csv under
     PATH (the ESCO CSV release folder, the one `datacareers import esco` reads) and
-    stores the moves in their own named graph, source:inferred-skill-similarity-esco-<version>,
+    stores the moves in their own named graph, source:import-inferred-skill-similarity-esco-<version>,
     described with its method and parameters: career:inferredMove and a career:Transition
     with its similarity, never career:canBecome. Same method as the shipped inferred moves
     (see docs/paths.md); `path` and `next` then use them for every ESCO occupation, and for
@@ -79,7 +79,7 @@ def import_inferred(path: str, version: str | None, threshold: float | None, top
     \b
     Examples:
       datacareers import esco ./esco/v1.1.1 && datacareers import inferred ./esco/v1.1.1
-      datacareers import remove inferred-skill-similarity-esco-1.1.1
+      datacareers import remove import-inferred-skill-similarity-esco-1.1.1
     """
     import time
     from pathlib import Path

@@ -171,32 +171,30 @@ def roles(show_all: bool, fmt: str, lang: str | None) -> None:
     """
     import json
 
-    from pyoxigraph import NamedNode
-
     from datacareers.constants import ROLE, SOURCE
     from datacareers.labels import pick_label
     from datacareers.store.dataset import open_dataset
     from datacareers.store.walk import all_roles
-    from datacareers.views.network import role_counts
+    from datacareers.views.counts import role_counts, role_labels
 
     lang = language(lang)
     store = open_dataset()
-    pref = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    chosen = all_roles(store) if show_all else all_roles(store, SOURCE["curated"])
+    counts = role_counts(store, chosen)
+    labels = role_labels(store, chosen)
     rows = []
-    for role in all_roles(store) if show_all else all_roles(store, SOURCE["curated"]):
-        labels = {q.object.language or "": q.object.value for q in store.quads_for_pattern(NamedNode(role), pref, None)}
+    for role in chosen:
         rows.append({
             "id": role, "slug": role[len(ROLE):] if role.startswith(ROLE) else role,
-            "label": pick_label(labels, lang, role), **role_counts(store, role),
+            "label": pick_label(labels.get(role, {}), lang, role), **counts[role],
         })
     rows.sort(key=lambda r: r["label"].casefold())
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     width = max((len(r["slug"]) for r in rows), default=2)
-    click.echo(f"{'id':<{width}}  {'name':<34} skills  moves out/in")
-    for r in rows:
-        click.echo(f"{r['slug']:<{width}}  {r['label'][:34]:<34} {r['skills']:>6}  {r['moves_out']:>5}/{r['moves_in']}")
-    click.echo(f"({len(rows)} roles)")
-
-
+    lines = [f"{'id':<{width}}  {'name':<34} skills  moves out/in"]
+    lines += [f"{r['slug']:<{width}}  {r['label'][:34]:<34} {r['skills']:>6}  {r['moves_out']:>5}/{r['moves_in']}"
+              for r in rows]
+    lines.append(f"({len(rows)} roles)")
+    click.echo("\n".join(lines))  # one write: thousands of roles after full imports

@@ -1,10 +1,17 @@
-"""What the three importers share: IRI bases, term IRIs, file finding and table reading.
+"""What the three importers share: IRI bases, term IRIs, graph names, file finding.
 
 Importers turn an official release folder into pyoxigraph ``Quad`` objects, all in the
-named graph of the release (``source:esco-1.1.1``, ``source:rome-4.0-v460``,
-``source:onet-29.0``). They read with the :mod:`csv` module, never load a whole file
-in memory, and mint IRIs for every node (no blank nodes), so two imports of the same
-release give the same quads.
+named graph of the release. They read with :mod:`datacareers.importers.tables` (strict:
+a damaged file is an error), never load a whole file in memory, and mint IRIs for every
+node (no blank nodes), so two imports of the same release give the same quads.
+
+Graph names: an imported release lands in ``source:import-<release>``, where
+``<release>`` is the family and version (``esco-1.1.1``, ``rome-4.0-v460``,
+``onet-29.0``). The subsets that ship with the package live in ``source:<folder>``
+(``source:esco-1.1.1``...) and no shipped folder starts with ``import-``, so an import
+never hides or replaces shipped facts, and removing it never touches them. The IRIs an
+import mints for its own nodes (transitions, education requirements) use the release
+name alone (``transition/rome-4.0-v460-M1419-M1423``), as before.
 
 >>> slug("Microsoft Excel / VBA")
 'microsoft-excel-vba'
@@ -12,25 +19,46 @@ release give the same quads.
 'https://w3id.org/datacareers/rome/M1405'
 >>> transition_iri("rome-4.0-v460", "M1419", "M1423")
 'https://w3id.org/datacareers/transition/rome-4.0-v460-M1419-M1423'
+>>> graph_name("esco-1.1.1")
+'import-esco-1.1.1'
+>>> check_version("1.2.0")
+'1.2.0'
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from datacareers.constants import BASE_IRI, CAREER, PREFIXES, TRANSITION, _Base, source_iri
 from datacareers.errors import ImportFormatError
-from datacareers.progress import ProgressFactory, no_progress
+from datacareers.progress import ProgressFactory
+
+#: Every imported graph's local name starts with this (shipped graphs never do).
+IMPORT_PREFIX = "import-"
+
+_SAFE_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}", re.ASCII)
+
+
+def graph_name(release: str) -> str:
+    """The local name (under ``source:``) of the graph an imported *release* lands in."""
+    return IMPORT_PREFIX + release
+
+
+def check_version(version: str) -> str:
+    """*version* if it is safe in a graph name and an IRI (letters, digits, ``.-_``)."""
+    if not _SAFE_VERSION.fullmatch(version):
+        raise ImportFormatError(
+            f"--version {version!r}: use 1 to 40 letters, digits, dots, dashes or "
+            "underscores, starting with a letter or digit (e.g. 1.2.0)"
+        )
+    return version
+
 
 # ----------------------------------------------------------------- IRI bases
 
@@ -104,7 +132,7 @@ def split_lines(cell: str) -> list[str]:
 class SourceInfo:
     """What describes one imported release: it becomes the graph's own description."""
 
-    name: str  # e.g. "esco-1.1.1": the local name of the graph IRI under source:
+    release: str  # e.g. "esco-1.1.1": family and version, the base of the IRIs it mints
     version: str
     title: str
     publisher: str
@@ -113,8 +141,19 @@ class SourceInfo:
     url: str
 
     @property
+    def name(self) -> str:
+        """The graph's local name under ``source:`` (``import-esco-1.1.1``)."""
+        return graph_name(self.release)
+
+    @property
     def graph(self) -> str:
         return source_iri(self.name)
+
+    @property
+    def legacy_graph(self) -> str:
+        """Where imports of this release went before (``source:esco-1.1.1``): a
+        re-import drops such an old import."""
+        return source_iri(self.release)
 
     def quads(self) -> Iterator[Quad]:
         """The description of the source, subject = graph IRI, in the same graph."""
@@ -131,8 +170,10 @@ class SourceInfo:
 # ----------------------------------------------------------------- finding files
 
 
-def require_dir(path: Path, what: str) -> Path:
-    """*path* as a folder, or a clear error."""
+def require_dir(path: str | Path, what: str) -> Path:
+    """*path* as a folder, or a clear error (an empty path is not "here")."""
+    if not str(path).strip():
+        raise ImportFormatError(f"no folder given (pass the {what} release folder)")
     path = Path(path)
     if not path.exists():
         raise ImportFormatError(f"{path}: no such folder")
@@ -153,122 +194,6 @@ def find_file(root: Path, names: Sequence[str], what: str, required: bool = True
             f"{root}: no {' or '.join(names)} found (is this {what} release folder?)"
         )
     return None
-
-
-# ----------------------------------------------------------------- reading tables
-
-
-class _CountingRaw(io.RawIOBase):
-    """A raw binary stream that reports how many bytes were read (for progress bars)."""
-
-    def __init__(self, raw, on_read: Callable[[int], None]):
-        self._raw = raw
-        self._on_read = on_read
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        n = self._raw.readinto(buffer)
-        if n:
-            self._on_read(n)
-        return n
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
-
-
-@dataclass
-class Table:
-    """One delimited file of a release: its path, delimiter and the columns we use."""
-
-    path: Path
-    columns: Sequence[str]
-    optional: Sequence[str] = ()
-    delimiter: str = ","
-    label: str = field(default="")
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    def _open_text(self, on_read: Callable[[int], None] | None = None):
-        raw = open(self.path, "rb", buffering=0)  # noqa: SIM115 - closed by the wrapper
-        stream = _CountingRaw(raw, on_read) if on_read else raw
-        binary = io.BufferedReader(stream, buffer_size=1 << 16)
-        if self.path.suffix == ".gz":
-            binary = gzip.GzipFile(fileobj=binary, mode="rb")
-        return io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-
-    def _reader(self, text):
-        if self.delimiter == "\t":
-            return csv.reader(text, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return csv.reader(text, delimiter=self.delimiter)
-
-    def check(self) -> None:
-        """Read the header only: a missing column or a bad encoding fails here."""
-        with self._open_text() as text:
-            self._header(self._reader(text))
-
-    def _header(self, reader) -> list[int]:
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise ImportFormatError(f"{self.name}: empty file (no header row)") from None
-        except (UnicodeDecodeError, gzip.BadGzipFile, EOFError, csv.Error) as exc:
-            raise ImportFormatError(f"{self.name}: {_describe(exc)}") from None
-        header = [h.strip() for h in header]
-        positions = {h: i for i, h in enumerate(header)}
-        missing = [c for c in self.columns if c not in positions]
-        if missing:
-            quoted = ", ".join(repr(c) for c in missing)
-            plural = "s" if len(missing) > 1 else ""
-            raise ImportFormatError(
-                f"{self.name}: missing column{plural} {quoted} "
-                f"(found: {', '.join(header[:12])}{', ...' if len(header) > 12 else ''})"
-            )
-        return [positions.get(c, -1) for c in (*self.columns, *self.optional)]
-
-    def rows(self, progress: ProgressFactory = no_progress) -> Iterator[tuple[str, ...]]:
-        """Each record as a tuple of the requested columns (then the optional ones, "" if
-        the file lacks them); short records are padded with ""."""
-        size = self.path.stat().st_size
-        label = self.label or self.name
-        with progress(label, size) as bar, self._open_text(bar.update) as text:
-            reader = self._reader(text)
-            positions = self._header(reader)
-            width = max(positions) + 1
-            present = [p if p >= 0 else width for p in positions]
-            getter = operator.itemgetter(*present)
-            single = len(present) == 1
-            pad = [""] * (width + 1)
-            try:
-                for record in reader:
-                    if not record:
-                        continue
-                    if len(record) <= width:
-                        record = record + pad[: width + 1 - len(record)]
-                    values = getter(record)
-                    yield (values,) if single else values
-            except (UnicodeDecodeError, gzip.BadGzipFile, EOFError, csv.Error) as exc:
-                raise ImportFormatError(
-                    f"{self.name}: line {reader.line_num}: {_describe(exc)}"
-                ) from None
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return f"not UTF-8 text ({exc.reason} at byte {exc.start} of a block); save it as UTF-8"
-    if isinstance(exc, gzip.BadGzipFile | EOFError):
-        return f"not a valid gzip file ({exc})"
-    return f"not a valid delimited file ({exc})"
-
-
-def check_tables(tables: Iterable[Table]) -> None:
-    """Check every table's header before anything is written."""
-    for table in tables:
-        table.check()
 
 
 # ----------------------------------------------------------------- the importer contract

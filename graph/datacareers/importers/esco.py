@@ -1,4 +1,4 @@
-"""Import the official ESCO CSV export (v1.1 and later) into ``source:esco-<version>``.
+"""Import the official ESCO CSV export (v1.1 and later) into ``source:import-esco-<version>``.
 
 Download the CSV release (one language at a time: English, and French for @fr labels)
 from https://esco.ec.europa.eu/en/use-esco/download and unzip it into one folder. Files
@@ -32,6 +32,11 @@ are found by name anywhere under that folder (``en/``, ``fr/``, ``relations/``..
 - ``occupations_fr.csv``, ``skills_fr.csv``, ``ISCOGroups_fr.csv`` (optional): the same
   labels and definitions @fr.
 
+Every file is read strictly (:mod:`datacareers.importers.tables`): URIs must be IRIs
+under ``http://data.europa.eu/esco/``, ISCO groups digits, relation types ``essential``
+or ``optional``. Unless ``partial`` is set, each file must also hold at least a tenth
+of the records of v1.1.1 (:data:`FLOORS`), so that an empty or cut file is refused.
+
 >>> skill_kind("knowledge", "transversal").value.rsplit("#", 1)[1]
 'knowledge'
 >>> skill_kind("skill/competence", "transversal").value.rsplit("#", 1)[1]
@@ -63,13 +68,13 @@ from datacareers.importers.common import (
     A,
     ImportPlan,
     SourceInfo,
-    Table,
-    check_tables,
+    check_version,
     find_file,
     require_dir,
     split_lines,
     term,
 )
+from datacareers.importers.tables import ESCO_URI, Check, Table, check_tables, optional
 from datacareers.progress import ProgressFactory
 
 WHAT = "an ESCO CSV"
@@ -77,6 +82,17 @@ DOWNLOAD_URL = "https://esco.ec.europa.eu/en/use-esco/download"
 LICENSE = "http://data.europa.eu/eli/dec/2011/833/oj"
 ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
 ISCO_BASE = "http://data.europa.eu/esco/isco/C"
+
+#: The fewest records each file of a full release holds: about a tenth of v1.1.1
+#: (3,007 occupations, 13,896 skills, 123,855 occupation-skill relations, 619 ISCO
+#: groups, 3,617 broader relations; the French files have as many rows as the English).
+FLOORS = {
+    "occupations": 300, "skills": 1300, "relations": 12000, "isco": 60, "broader": 360,
+    "occupations_fr": 300, "skills_fr": 1300, "isco_fr": 60,
+}
+
+ISCO_GROUP = Check(r"[0-9]{1,4}", "an ISCO-08 group (1 to 4 digits)")
+RELATION = Check(r"essential|optional", "an ESCO relation type (essential or optional)")
 
 _VERSION = re.compile(r"(?:^|[^0-9A-Za-z])v?(\d+\.\d+(?:\.\d+)*)(?![0-9.])")
 
@@ -112,7 +128,7 @@ def detect_version(*folders: Path) -> str | None:
 
 def source_info(version: str) -> SourceInfo:
     return SourceInfo(
-        name=f"esco-{version}",
+        release=f"esco-{version}",
         version=version,
         title=f"ESCO (European Skills, Competences, Qualifications and Occupations) v{version}",
         publisher="European Commission",
@@ -122,9 +138,10 @@ def source_info(version: str) -> SourceInfo:
     )
 
 
-def plan(path: Path, version: str | None = None) -> ImportPlan:
-    """Check the release folder (files, headers) and describe what will be imported."""
-    root = require_dir(Path(path), "ESCO")
+def plan(path: str | Path, version: str | None = None, partial: bool = False) -> ImportPlan:
+    """Check the release folder (files, headers) and describe what will be imported;
+    *partial* accepts files smaller than a full release (a sample)."""
+    root = require_dir(path, "ESCO")
     occupations = find_file(root, ["occupations_en.csv"], WHAT)
     skills = find_file(root, ["skills_en.csv"], WHAT)
     relations = find_file(
@@ -148,7 +165,7 @@ def plan(path: Path, version: str | None = None) -> ImportPlan:
     }
 
     if version:
-        version = normalise_version(version)
+        version = normalise_version(check_version(version.strip()))
     else:
         version = detect_version(occupations.parent.relative_to(root), root.resolve())
         if not version:
@@ -162,23 +179,33 @@ def plan(path: Path, version: str | None = None) -> ImportPlan:
     occ_opt = ("hiddenLabels", "code")
     skill_cols = ("conceptUri", "preferredLabel", "altLabels", "description", "skillType",
                   "reuseLevel")
+    uri = {"conceptUri": ESCO_URI}
     tables = {
-        "occupations": Table(occupations, occ_cols, occ_opt),
-        "skills": Table(skills, skill_cols, ("hiddenLabels",)),
-        "relations": Table(relations, ("occupationUri", "relationType", "skillUri")),
+        "occupations": Table(occupations, occ_cols, occ_opt,
+                             checks={**uri, "iscoGroup": optional(ISCO_GROUP)}),
+        "skills": Table(skills, skill_cols, ("hiddenLabels",), checks=uri),
+        "relations": Table(relations, ("occupationUri", "relationType", "skillUri"),
+                           checks={"occupationUri": ESCO_URI, "relationType": RELATION,
+                                   "skillUri": ESCO_URI}),
     }
     if isco:
         tables["isco"] = Table(isco, ("conceptUri", "code", "preferredLabel"),
-                               ("altLabels", "description"))
+                               ("altLabels", "description"), checks=uri)
     if broader:
-        tables["broader"] = Table(broader, ("conceptUri", "broaderUri"))
+        tables["broader"] = Table(broader, ("conceptUri", "broaderUri"),
+                                  checks={**uri, "broaderUri": ESCO_URI})
     if french["occupations"]:
-        tables["occupations_fr"] = Table(french["occupations"], occ_cols[:4], ("hiddenLabels",))
+        tables["occupations_fr"] = Table(french["occupations"], occ_cols[:4], ("hiddenLabels",),
+                                         checks=uri)
     if french["skills"]:
-        tables["skills_fr"] = Table(french["skills"], skill_cols[:4], ("hiddenLabels",))
+        tables["skills_fr"] = Table(french["skills"], skill_cols[:4], ("hiddenLabels",),
+                                    checks=uri)
     if french["ISCOGroups"]:
         tables["isco_fr"] = Table(french["ISCOGroups"], ("conceptUri", "preferredLabel"),
-                                  ("altLabels", "description"))
+                                  ("altLabels", "description"), checks=uri)
+    if not partial:
+        for key, table in tables.items():
+            table.floor = FLOORS[key]
     check_tables(tables.values())
 
     def quads(progress: ProgressFactory) -> Iterator[Quad]:

@@ -193,7 +193,7 @@ def _best(scores, method: Method) -> sparse.csr_matrix:
 
 
 def graph_name(version: str) -> str:
-    return SOURCE[f"inferred-skill-similarity-esco-{version}"]
+    return SOURCE[f"import-inferred-skill-similarity-esco-{version}"]
 
 
 def detect_version(root: Path) -> str | None:

@@ -1,4 +1,4 @@
-"""Import the O*NET database (text, tab-delimited) into ``source:onet-<version>``.
+"""Import the O*NET database (text, tab-delimited) into ``source:import-onet-<version>``.
 
 Download "O*NET <version> Database" in *Text* format from
 https://www.onetcenter.org/database.html and unzip it (``db_29_0_text/``). Files are
@@ -30,6 +30,13 @@ found by name anywhere under the folder. The version comes from the first line o
   with ``career:levelText`` @en and, where the match is clear, ``career:eqfLevel``
   (Associate's 5, Bachelor's 6, Master's 7, Doctoral 8).
 
+Every release of the text database has Occupation Data, Technology Skills, Job Zones and
+the Education files, and Related Occupations or (before 27.x) the Career Changers
+Matrix: a folder without them is refused. Every file is read strictly
+(:mod:`datacareers.importers.tables`): O*NET-SOC codes must look like ``15-2051.00``,
+indexes, commodity codes and job zones like numbers, flags Y or N. Unless ``partial`` is
+set, each file must also hold at least a tenth of the records of 29.0 (:data:`FLOORS`).
+
 >>> detect_version(None, Path("db_29_0_text"))
 '29.0'
 """
@@ -57,8 +64,7 @@ from datacareers.importers.common import (
     A,
     ImportPlan,
     SourceInfo,
-    Table,
-    check_tables,
+    check_version,
     find_file,
     integer,
     require_dir,
@@ -66,12 +72,32 @@ from datacareers.importers.common import (
     term,
     transition_iri,
 )
+from datacareers.importers.tables import (
+    DECIMAL,
+    NUMBER,
+    SOC_CODE,
+    YES_NO,
+    Check,
+    Table,
+    check_tables,
+)
+from datacareers.importers.tables import optional as may_be_empty
 from datacareers.progress import ProgressFactory
 
 WHAT = "an O*NET text database"
 DOWNLOAD_URL = "https://www.onetcenter.org/database.html"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 SOC = "O*NET-SOC Code"
+
+#: The fewest records each file of a full release holds: about a tenth of 29.0 (1,016
+#: occupations, 18,460 related occupations, 32,470 technology rows, 923 job zones, 36,209
+#: education rows, 41 categories; 7,221 rows in the 25.x Career Changers Matrix).
+FLOORS = {
+    "occupations": 100, "related": 1800, "changers": 700, "technology": 3000,
+    "job_zones": 90, "education": 3600, "categories": 4,
+}
+
+JOB_ZONE = Check(r"[1-5]", "a job zone (1 to 5)")
 
 #: O*NET "Required Level of Education" categories whose EQF level is clear.
 EQF_LEVELS = {"5": 5, "6": 6, "8": 7, "11": 8}
@@ -108,7 +134,7 @@ def detect_version(readme: Path | None, *folders: Path) -> str | None:
 
 def source_info(version: str) -> SourceInfo:
     return SourceInfo(
-        name=f"onet-{version}",
+        release=f"onet-{version}",
         version=version,
         title=f"O*NET {version} Database",
         publisher="National Center for O*NET Development, for USDOL/ETA",
@@ -118,16 +144,17 @@ def source_info(version: str) -> SourceInfo:
     )
 
 
-def plan(path: Path, version: str | None = None) -> ImportPlan:
-    """Check the release folder (files, headers) and describe what will be imported."""
-    root = require_dir(Path(path), "O*NET")
+def plan(path: str | Path, version: str | None = None, partial: bool = False) -> ImportPlan:
+    """Check the release folder (files, headers) and describe what will be imported;
+    *partial* accepts files smaller than a full release (a sample)."""
+    root = require_dir(path, "O*NET")
     occupations = find_file(root, ["Occupation Data.txt"], WHAT)
 
     def optional(*names: str) -> Path | None:
         return find_file(root, list(names), WHAT, required=False)
 
     if version:
-        version = version.strip().lstrip("vV")
+        version = check_version(version.strip()).lstrip("vV") or version
     else:
         readme = optional("Read Me.txt")
         version = detect_version(readme, occupations.parent.relative_to(root), root.resolve())
@@ -138,32 +165,55 @@ def plan(path: Path, version: str | None = None) -> ImportPlan:
             )
     info = source_info(version)
 
-    tab = "\t"
-    tables = {"occupations": Table(occupations, (SOC, "Title", "Description"), delimiter=tab)}
-    specs = {
-        "related": (("Related Occupations.txt",),
-                    (SOC, "Related O*NET-SOC Code", "Relatedness Tier", "Index"), ()),
-        "changers": (("Career Changers Matrix.tsv", "Career Changers Matrix.txt"),
-                     (SOC, "Related O*NET-SOC Code", "Index"), ()),
-        "technology": (("Technology Skills.txt",),
-                       (SOC, "Example", "Commodity Code", "Commodity Title", "Hot Technology"),
-                       ("In Demand",)),
-        "job_zones": (("Job Zones.txt",), (SOC, "Job Zone"), ()),
-        "education": (("Education, Training, and Experience.txt",),
-                      (SOC, "Scale ID", "Category", "Data Value"), ()),
-        "categories": (("Education, Training, and Experience Categories.txt",),
-                       ("Scale ID", "Category", "Category Description"), ()),
-    }
-    for key, (names, columns, extra) in specs.items():
+    soc = {SOC: SOC_CODE}
+    tables = {"occupations": Table(occupations, (SOC, "Title", "Description"), delimiter=TAB,
+                                   checks=soc)}
+    tables["occupations"].check()  # is this an O*NET text database at all?
+    for key, (names, columns, extra, checks) in _SPECS.items():
         found = optional(*names)
         if found:
-            tables[key] = Table(found, columns, extra, delimiter=tab)
+            tables[key] = Table(found, columns, extra, delimiter=TAB, checks=checks)
+        elif key in _REQUIRED:
+            find_file(root, list(names), WHAT)  # raises the error
+    if "related" not in tables and "changers" not in tables:
+        names = _SPECS["related"][0] + _SPECS["changers"][0]
+        find_file(root, list(names), WHAT)  # raises the error
+    if not partial:
+        for key, table in tables.items():
+            table.floor = FLOORS[key]
     check_tables(tables.values())
 
     def quads(progress: ProgressFactory) -> Iterator[Quad]:
         return _quads(info, tables, progress)
 
     return ImportPlan(info, quads)
+
+
+TAB = "\t"
+_RELATED = "Related O*NET-SOC Code"
+#: Each file besides Occupation Data: names, columns, optional columns, value checks.
+_SPECS = {
+    "related": (("Related Occupations.txt",),
+                (SOC, _RELATED, "Relatedness Tier", "Index"), (),
+                {SOC: SOC_CODE, _RELATED: SOC_CODE, "Index": NUMBER}),
+    "changers": (("Career Changers Matrix.tsv", "Career Changers Matrix.txt"),
+                 (SOC, _RELATED, "Index"), (),
+                 {SOC: SOC_CODE, _RELATED: SOC_CODE, "Index": NUMBER}),
+    "technology": (("Technology Skills.txt",),
+                   (SOC, "Example", "Commodity Code", "Commodity Title", "Hot Technology"),
+                   ("In Demand",),
+                   {SOC: SOC_CODE, "Commodity Code": NUMBER, "Hot Technology": YES_NO,
+                    "In Demand": may_be_empty(YES_NO)}),
+    "job_zones": (("Job Zones.txt",), (SOC, "Job Zone"), (),
+                  {SOC: SOC_CODE, "Job Zone": JOB_ZONE}),
+    "education": (("Education, Training, and Experience.txt",),
+                  (SOC, "Scale ID", "Category", "Data Value"), (),
+                  {SOC: SOC_CODE, "Data Value": DECIMAL}),
+    "categories": (("Education, Training, and Experience Categories.txt",),
+                   ("Scale ID", "Category", "Category Description"), (), {}),
+}
+#: Files every release of the text database has (and one of related / changers).
+_REQUIRED = ("technology", "job_zones", "education", "categories")
 
 
 def _en(text: str) -> Literal:
@@ -206,15 +256,15 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             yield Quad(t, A, transition_class, g)
             yield Quad(t, from_role, a, g)
             yield Quad(t, to_role, b, g)
-            if index.isdigit():
+            if index:
                 yield Quad(t, rank, integer(index), g)
             if key == "related" and row[2].strip():
                 yield Quad(t, tier, Literal(row[2].strip()), g)
 
     if "related" in tables:
-        yield from moves("related", info.name)
+        yield from moves("related", info.release)
     if "changers" in tables:
-        yield from moves("changers", f"{info.name}-changers")
+        yield from moves("changers", f"{info.release}-changers")
 
     if "technology" in tables:
         commodities: set[str] = set()
@@ -253,7 +303,7 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
         job_zone = term("jobZone")
         for code, zone in tables["job_zones"].rows(progress):
             role = roles.get(code.strip())
-            if role is not None and zone.strip().isdigit():
+            if role is not None:
                 yield Quad(role, job_zone, integer(zone.strip()), g)
 
     if "education" in tables:
@@ -280,7 +330,7 @@ def _education(info, tables, roles, progress, g) -> Iterator[Quad]:
     education, requirement = term("education"), term("EducationRequirement")
     level_text, eqf = term("levelText"), term("eqfLevel")
     for code, (_share, category) in sorted(best.items()):
-        node = NamedNode(EDUCATION[f"{info.name}-{code}"])
+        node = NamedNode(EDUCATION[f"{info.release}-{code}"])
         yield Quad(roles[code], education, node, g)
         yield Quad(node, A, requirement, g)
         text = levels.get(category, f"O*NET education category {category}")

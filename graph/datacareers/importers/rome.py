@@ -1,4 +1,4 @@
-"""Import France Travail's ROME 4.0 (CSV "unix" export) into ``source:rome-4.0-<version>``.
+"""Import France Travail's ROME 4.0 (CSV "unix" export) into ``source:import-rome-4.0-<version>``.
 
 Download "Toutes les données du ROME" (the ``unix_*_utf8.csv`` files) from
 https://www.francetravail.org/opendata/repertoire-operationnel-des-meti.html and unzip
@@ -52,14 +52,14 @@ from datacareers.importers.common import (
     A,
     ImportPlan,
     SourceInfo,
-    Table,
-    check_tables,
+    check_version,
     find_file,
     integer,
     require_dir,
     term,
     transition_iri,
 )
+from datacareers.importers.tables import NUMBER, ROME_CODE, Table, check_tables, optional
 from datacareers.progress import ProgressFactory
 
 WHAT = "a ROME 4.0 CSV"
@@ -68,6 +68,18 @@ LICENSE = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 ATTRIBUTION = "Licence Ouverte / Open Licence (Etalab 2.0), France Travail (ex-Pôle emploi)"
 
 _VERSION = re.compile(r"_(v\d+)_")
+
+#: The fewest records each file of a full release holds: about a tenth of the v460
+#: export (1,584 fiches, 13,120 appellations, 14,912 mobilités, 18,317 compétences,
+#: 15,354 savoirs, 118,923 links, 104,219 coherence rows, 35 sectors, 3,303 sector
+#: links), low enough for any real release, high enough to refuse a cut file.
+FLOORS = {
+    "fiches": 150, "appellations": 1300, "mobilite": 1400, "competences": 1800,
+    "savoirs": 1500, "liens": 11000, "coherence": 10000, "secteurs": 3,
+    "arborescence": 330,
+}
+
+OGR = NUMBER
 
 
 def _pattern(stem: str) -> str:
@@ -101,7 +113,7 @@ def detect_version(files: Iterable[Path]) -> str | None:
 
 def source_info(version: str) -> SourceInfo:
     return SourceInfo(
-        name=f"rome-4.0-{version}",
+        release=f"rome-4.0-{version}",
         version=version,
         title=f"ROME 4.0 - Répertoire Opérationnel des Métiers et des Emplois ({version})",
         publisher="France Travail",
@@ -111,15 +123,16 @@ def source_info(version: str) -> SourceInfo:
     )
 
 
-def plan(path: Path, version: str | None = None) -> ImportPlan:
-    """Check the release folder (files, headers) and describe what will be imported."""
-    root = require_dir(Path(path), "ROME 4.0")
+def plan(path: str | Path, version: str | None = None, partial: bool = False) -> ImportPlan:
+    """Check the release folder (files, headers) and describe what will be imported;
+    *partial* accepts files smaller than a full release (a sample)."""
+    root = require_dir(path, "ROME 4.0")
 
     fiches = _newest(root.rglob(_pattern("referentiel_code_rome")))
     if fiches is None:
         find_file(root, [_pattern("referentiel_code_rome")], WHAT)  # raises the error
     in_files = detect_version([fiches])
-    version = normalise_version(version) if version else in_files
+    version = normalise_version(check_version(version.strip())) if version else in_files
     if not version:
         raise ImportFormatError(
             f"{fiches.name}: cannot tell the ROME version from the file name; "
@@ -133,31 +146,45 @@ def plan(path: Path, version: str | None = None) -> ImportPlan:
 
     info = source_info(version)
 
+    rome = {"code_rome": ROME_CODE}
     tables = {
-        "fiches": Table(fiches, ("code_rome", "libelle_rome"), ("code_rome_parent",)),
+        "fiches": Table(fiches, ("code_rome", "libelle_rome"), ("code_rome_parent",),
+                        checks={**rome, "code_rome_parent": optional(ROME_CODE)}),
         "appellations": Table(need("referentiel_appellation"),
-                              ("code_rome", "libelle_appellation_long")),
+                              ("code_rome", "libelle_appellation_long"), checks=rome),
         "mobilite": Table(need("rubrique_mobilite"),
-                          ("code_rome", "code_rome_cible", "numero_ordre")),
+                          ("code_rome", "code_rome_cible", "numero_ordre"),
+                          checks={**rome, "code_rome_cible": ROME_CODE,
+                                  "numero_ordre": optional(NUMBER)}),
         "competences": Table(need("referentiel_competence"),
-                             ("code_ogr", "libelle_competence"), ("cat_comp", "definition")),
-        "savoirs": Table(need("referentiel_savoir"), ("code_ogr_savoir", "libelle_savoir")),
-        "liens": Table(need("liens_rome_referentiels"), ("code_rome", "code_ogr")),
+                             ("code_ogr", "libelle_competence"), ("cat_comp", "definition"),
+                             checks={"code_ogr": OGR}),
+        "savoirs": Table(need("referentiel_savoir"), ("code_ogr_savoir", "libelle_savoir"),
+                         checks={"code_ogr_savoir": OGR}),
+        "liens": Table(need("liens_rome_referentiels"), ("code_rome", "code_ogr"),
+                       checks={**rome, "code_ogr": OGR}),
     }
     coherence = need("coherence_item", required=False)
     if coherence:
-        tables["coherence"] = Table(coherence, ("code_rome", "code_ogr", "coeur_metier"))
+        tables["coherence"] = Table(coherence, ("code_rome", "code_ogr", "coeur_metier"),
+                                    checks={**rome, "code_ogr": OGR})
     secteurs = need("secteur_activite", required=False)
     arborescence = need("arborescence_secteur_activite", required=False)
     if secteurs:
         tables["secteurs"] = Table(secteurs, ("code_sect_activite", "libelle_sect_activite"),
-                                   ("definition_sect_activite",))
+                                   ("definition_sect_activite",),
+                                   checks={"code_sect_activite": NUMBER})
     if arborescence:
         tables["arborescence"] = Table(
             arborescence,
             ("code_sect_activite", "libelle_sect_activite", "code_rome"),
             ("code_ss_sect_activite", "libelle_ss_sect_activite"),
+            checks={**rome, "code_sect_activite": NUMBER,
+                    "code_ss_sect_activite": optional(NUMBER)},
         )
+    if not partial:
+        for key, table in tables.items():
+            table.floor = FLOORS[key]
     check_tables(tables.values())
 
     def quads(progress: ProgressFactory) -> Iterator[Quad]:
@@ -214,11 +241,11 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             continue
         a, b = NamedNode(ROME_ROLE[source]), NamedNode(ROME_ROLE[target])
         yield Quad(a, can_become, b, g)
-        t = NamedNode(transition_iri(info.name, source, target))
+        t = NamedNode(transition_iri(info.release, source, target))
         yield Quad(t, A, transition_class, g)
         yield Quad(t, from_role, a, g)
         yield Quad(t, to_role, b, g)
-        if order.strip().isdigit():
+        if order.strip():
             yield Quad(t, rank, integer(order.strip()), g)
 
     skills: dict[str, NamedNode] = {}

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pyoxigraph import NamedNode, Store
 
 from datacareers.constants import CAREER, PREFIXES
-from datacareers.store.dataset import open_dataset
-from datacareers.store.persist import count_triples, imported_sources, short_name
+from datacareers.store.persist import count_triples, open_with_meta, short_name
+from datacareers.store.shipped import shipped_store
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,14 @@ class SourceRow:
 
 
 def list_sources() -> list[SourceRow]:
-    """Every named graph of the dataset (shipped and imported) with its description."""
-    imports = imported_sources()
-    store = open_dataset()
+    """Every named graph of the dataset (shipped and imported) with its description.
+
+    Which graphs are imports is read from the same store folder as the graphs (even
+    mid-swap, when that folder is the previous one)."""
+    store, meta = open_with_meta()
+    imports = meta["imports"] if store is not None else {}
+    if store is None:
+        store = shipped_store()
     described = _descriptions(store)
     rows = []
     for graph_node in store.named_graphs():

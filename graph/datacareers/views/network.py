@@ -91,17 +91,6 @@ def annotate_roles(store: Store, graph: nx.DiGraph, nodes) -> None:
         data.update(labels=labels, skills=skills, essential=essential)
 
 
-def role_counts(store: Store, role: str) -> dict[str, int]:
-    """How many skills, distinct next roles and distinct previous roles *role* has."""
-    here = NamedNode(role)
-    skills = {q.object.value for p in _SKILL_PREDICATES
-              for q in store.quads_for_pattern(here, NamedNode(p), None, None)}
-    move = NamedNode(CAREER["canBecome"])
-    out = {q.object.value for q in store.quads_for_pattern(here, move, None, None)}
-    into = {q.subject.value for q in store.quads_for_pattern(None, move, here, None)}
-    return {"skills": len(skills), "moves_out": len(out), "moves_in": len(into)}
-
-
 def role_graph(store: Store, include=None) -> nx.DiGraph:
     """Roles as nodes (labels, essential and all skills), career moves as edges.
 
