@@ -223,6 +223,7 @@ def test_labels_with_html_show_as_text_and_never_run(open_page):
     page.page.fill("#search", "img src")
     assert page.page.locator("#results li").first.get_attribute("data-id") == ROLE["data-analyst"]
     page.page.press("#search", "Enter")
+    page.page.wait_for_selector("body[data-animating=false]", state="attached")  # centred: it stays put
     assert page.page.inner_text("#info h2") == EVIL
     assert EVIL in page.page.inner_text("#info")
     # hover it too: vis-network's tooltip must show the text, not parse it
