@@ -158,9 +158,11 @@ def show(role: str, fmt: str, lang: str | None) -> None:
 
 @click.command()
 @click.option("--all", "show_all", is_flag=True, help="Include imported occupations, not only curated roles.")
+@click.option("--facets", is_flag=True, help="A column per facet (pay, outlook, tasks, tools...): x where the "
+                                              "data gives it (JSON: the sources that give it).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @LANG_OPTION
-def roles(show_all: bool, fmt: str, lang: str | None) -> None:
+def roles(show_all: bool, facets: bool, fmt: str, lang: str | None) -> None:
     """List the roles: id, name, how many skills and moves the sources give.
 
     \b
@@ -168,6 +170,7 @@ def roles(show_all: bool, fmt: str, lang: str | None) -> None:
       datacareers roles
       datacareers roles --lang fr
       datacareers roles --all --format json
+      datacareers roles --facets --lang fr
     """
     import json
 
@@ -190,8 +193,17 @@ def roles(show_all: bool, fmt: str, lang: str | None) -> None:
             "label": pick_label(labels, lang, role), **role_counts(store, role),
         })
     rows.sort(key=lambda r: r["label"].casefold())
+    if facets:
+        from datacareers.views.coverage import coverage
+
+        found = coverage(store, [r["id"] for r in rows], lang)
+        for r in rows:
+            r["facets"] = found[r["id"]]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if facets:
+        _facet_table(rows)
         return
     width = max((len(r["slug"]) for r in rows), default=2)
     click.echo(f"{'id':<{width}}  {'name':<34} skills  moves out/in")
@@ -200,3 +212,18 @@ def roles(show_all: bool, fmt: str, lang: str | None) -> None:
     click.echo(f"({len(rows)} roles)")
 
 
+
+
+def _facet_table(rows: list[dict]) -> None:
+    """The roles with a column per facet, x where the data gives it."""
+    from datacareers.i18n import _, ngettext
+    from datacareers.views.coverage import FACETS, facet_titles
+
+    titles = facet_titles()
+    width = max((len(r["slug"]) for r in rows), default=2)
+    click.echo(" ".join([f"{_('id'):<{width}}", *titles]))
+    for r in rows:
+        marks = ["x" if r["facets"][key] else "." for key, _title in FACETS]
+        click.echo(" ".join([f"{r['slug']:<{width}}", *(f"{m:^{len(t)}}" for m, t in zip(marks, titles, strict=True))]))
+    click.echo(ngettext("({n} role; x = the data gives it, . = nothing yet)",
+                        "({n} roles; x = the data gives it, . = nothing yet)", len(rows)).format(n=len(rows)))
