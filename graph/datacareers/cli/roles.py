@@ -131,8 +131,10 @@ def show(role: str, fmt: str, lang: str | None) -> None:
     """Everything the graph says about one role, with the source of each fact.
 
     \b
-    Labels, definition, missions, skills by kind, salary bands, education, sectors,
-    employers, managers, collaborators, moves in and out, classification matches.
+    Labels, definition, missions, skills by kind, salary bands, pay percentiles (and the
+    roles that share them), outlook, education, tasks, tools, job titles, sectors,
+    employers, managers and collaborators (with the sentence that says so), moves in and
+    out, classification matches; "via" under each fact that came through a close match.
 
     \b
     Examples:
