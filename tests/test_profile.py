@@ -180,3 +180,18 @@ def test_coverage_doc_is_current():
 def test_shipped_show_quotes_the_cdo_sentence(runner, cli):
     result = runner.invoke(cli, ["show", "data analyst", "--lang", "fr"])
     assert "« Gère les équipes de data analysts, data scientists et autres spécialistes des données »" in result.output
+
+
+def test_a_mapping_missing_from_the_store_does_not_break_the_profile():
+    """A cut of a big store may hold the viaMapping link but not the mapping's description."""
+    from pyoxigraph import NamedNode, Quad
+
+    from datacareers.views.profile import read_through
+
+    store = profile_store()
+    store.add(Quad(NamedNode(BETA), NamedNode("https://w3id.org/datacareers/ontology#viaMapping"),
+                   NamedNode("https://w3id.org/datacareers/mapping/beta-onet-15-2051.00"),
+                   NamedNode("https://w3id.org/datacareers/source/bls-oews-2024")))
+    [via] = [m for ms in read_through(store, BETA, "en").values() for m in ms]
+    assert (via["concept"], via["kind"], via["reason"]) == ("", "", "")
+    assert "beta scientist" in show_text(role_facts(store, BETA, "en"), "en")

@@ -62,6 +62,8 @@ def _number(text: str | None):
 
 def _labels(store: Store, node: str) -> dict[str, str]:
     out: dict[str, str] = {}
+    if not node:  # a mapping whose description is not in this store (a cut of a big one)
+        return out
     for obj in _objects(store, node, _SKOS + "prefLabel"):
         out.setdefault(getattr(obj, "language", None) or "", obj.value)
     return out

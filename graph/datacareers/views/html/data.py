@@ -321,6 +321,7 @@ def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth
         raise BadInputError(f"language {lang!r} not supported; use one of {', '.join(LANGS)}")
     if not isinstance(depth, int) or depth < 0:
         raise BadInputError(f"depth must be a whole number >= 0, not {depth!r}")
+    whole = store  # the profile facets read the mappings they came through from the whole store
     if len(store) > LARGE_STORE:
         store, focus = _drawable_part(store, focus, depth, highlight_paths)
     graph = full_graph(store)
@@ -339,7 +340,7 @@ def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth
         "mis": {n: pick_label(t["mis"], lang, []) for n, t in text.items()},
         "sal": salary_details(store, roles, names, sources),
         "edu": education_details(store, roles, lang, sources),
-        "prof": profile_details(store, [r for r in roles if r in curated], lang, sources),
+        "prof": profile_details(whole, [r for r in roles if r in curated], lang, sources),
     })
     subtitle = ""
     if chosen.focus is not None:
