@@ -28,7 +28,7 @@ MAPPINGS = mappings()
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "crosswalk.md"
 
 #: Roles that no occupation of a classification fits, even closely (documented in docs/crosswalk.md).
-NO_MATCH = {("data-quality-specialist", "onet")}
+NO_MATCH: set[tuple[str, str]] = set()
 
 
 def test_mappings_name_one_curated_role():
@@ -160,3 +160,36 @@ def test_docs_list_every_curated_role():
     text = DOCS.read_text(encoding="utf-8")
     missing = [role for role in ROLES if f"`{role}`" not in text]
     assert not missing, report("roles missing from docs/crosswalk.md", missing)
+
+
+def borrowed_skill_sets() -> dict[str, set[str]]:
+    """role -> the roles whose exact ESCO match it takes its skills from: a role with no ESCO
+    1.1.1 exact match reads its skills through its close ESCO matches, and shares them with
+    any role that matches one of those concepts exactly."""
+    graph = graph_of("curated")
+    exact_of: dict[str, set[str]] = defaultdict(set)
+    close_of: dict[str, set[str]] = defaultdict(set)
+    own: set[str] = set()
+    for m in MAPPINGS:
+        concept, role = str(graph.value(m, CAREER.mappedConcept)), slug(graph.value(m, CAREER.mappedRole))
+        if scheme_of(concept)[0] != "esco":
+            continue
+        if graph.value(m, CAREER.matchKind) == SKOS.exactMatch:
+            exact_of[concept].add(role)
+            if graph.value(m, DCTERMS.source) == URIRef("https://w3id.org/datacareers/source/esco-1.1.1"):
+                own.add(role)
+        else:
+            close_of[role].add(concept)
+    return {role: {lender for c in concepts for lender in exact_of[c]}
+            for role, concepts in close_of.items() if role not in own and any(exact_of[c] for c in concepts)}
+
+
+def test_docs_list_every_borrowed_skill_set():
+    section = DOCS.read_text(encoding="utf-8").split("## Borrowed skill sets", 1)[-1].split("\n## ", 1)[0]
+    listed = {line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")}
+    bad = [f"role:{role} borrows the skills of {sorted(lenders)}: not in the table" for role, lenders
+           in sorted(borrowed_skill_sets().items())
+           if role not in listed or any(f"`{lender}`" not in section.split(f"| `{role}` |", 1)[-1].split("\n")[0]
+                                        for lender in lenders)]
+    bad += [f"role:{role} is listed but borrows nothing" for role in sorted(listed - set(borrowed_skill_sets()))]
+    assert not bad, report("docs/crosswalk.md 'Borrowed skill sets' must list each borrowing", bad)

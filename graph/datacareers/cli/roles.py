@@ -131,8 +131,10 @@ def show(role: str, fmt: str, lang: str | None) -> None:
     """Everything the graph says about one role, with the source of each fact.
 
     \b
-    Labels, definition, missions, skills by kind, salary bands, education, sectors,
-    employers, managers, collaborators, moves in and out, classification matches.
+    Labels, definition, missions, skills by kind, salary bands, pay percentiles (and the
+    roles that share them), outlook, education, tasks, tools, job titles, sectors,
+    employers, managers and collaborators (with the sentence that says so), moves in and
+    out, classification matches; "via" under each fact that came through a close match.
 
     \b
     Examples:
@@ -158,9 +160,11 @@ def show(role: str, fmt: str, lang: str | None) -> None:
 
 @click.command()
 @click.option("--all", "show_all", is_flag=True, help="Include imported occupations, not only curated roles.")
+@click.option("--facets", is_flag=True, help="A column per facet (pay, outlook, tasks, tools...): x where the "
+                                              "data gives it (JSON: the sources that give it).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @LANG_OPTION
-def roles(show_all: bool, fmt: str, lang: str | None) -> None:
+def roles(show_all: bool, facets: bool, fmt: str, lang: str | None) -> None:
     """List the roles: id, name, how many skills and moves the sources give.
 
     \b
@@ -168,6 +172,7 @@ def roles(show_all: bool, fmt: str, lang: str | None) -> None:
       datacareers roles
       datacareers roles --lang fr
       datacareers roles --all --format json
+      datacareers roles --facets --lang fr
     """
     import json
 
@@ -189,12 +194,40 @@ def roles(show_all: bool, fmt: str, lang: str | None) -> None:
             "label": pick_label(labels.get(role, {}), lang, role), **counts[role],
         })
     rows.sort(key=lambda r: r["label"].casefold())
+    if facets:
+        from datacareers.views.coverage import coverage
+
+        found = coverage(store, [r["id"] for r in rows], lang)
+        for r in rows:
+            r["facets"] = found[r["id"]]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    if facets:
+        _facet_table(rows)
+        return
+    from datacareers.i18n import _, ngettext
+
     width = max((len(r["slug"]) for r in rows), default=2)
-    lines = [f"{'id':<{width}}  {'name':<34} skills  moves out/in"]
-    lines += [f"{r['slug']:<{width}}  {r['label'][:34]:<34} {r['skills']:>6}  {r['moves_out']:>5}/{r['moves_in']}"
-              for r in rows]
-    lines.append(f"({len(rows)} roles)")
-    click.echo("\n".join(lines))  # one write: thousands of roles after full imports
+    head = [_("id"), _("name"), _("skills"), _("stated moves out/in")]
+    widths = [width, 34, max(6, len(head[2])), max(12, len(head[3]))]
+    lines = ["  ".join(f"{h:<{w}}" for h, w in zip(head, widths, strict=True)).rstrip()]
+    lines += [f"{r['slug']:<{width}}  {r['label'][:34]:<34}  {r['skills']:>{widths[2]}}  "
+              f"{str(r['moves_out']) + '/' + str(r['moves_in']):>{widths[3]}}" for r in rows]
+    lines.append(ngettext("({n} role)", "({n} roles)", len(rows)).format(n=len(rows)))
+    echo_text("\n".join(lines))  # one write: thousands of roles after full imports
+
+
+def _facet_table(rows: list[dict]) -> None:
+    """The roles with a column per facet, x where the data gives it."""
+    from datacareers.i18n import _, ngettext
+    from datacareers.views.coverage import FACETS, facet_titles
+
+    titles = facet_titles()
+    width = max((len(r["slug"]) for r in rows), default=2)
+    click.echo(" ".join([f"{_('id'):<{width}}", *titles]))
+    for r in rows:
+        marks = ["x" if r["facets"][key] else "." for key, _title in FACETS]
+        click.echo(" ".join([f"{r['slug']:<{width}}", *(f"{m:^{len(t)}}" for m, t in zip(marks, titles, strict=True))]))
+    click.echo(ngettext("({n} role; x = the data gives it, . = nothing yet)",
+                        "({n} roles; x = the data gives it, . = nothing yet)", len(rows)).format(n=len(rows)))

@@ -19,6 +19,7 @@ from pyoxigraph import NamedNode, Store, Variable
 
 from datacareers.constants import CAREER, PREFIXES, ROLE
 from datacareers.labels import local_name, pick_label
+from datacareers.views.profile import profile_facets
 
 _SENIORITY_ORDER = {"junior": 1, "intermediate": 2, "senior": 3}
 
@@ -115,19 +116,29 @@ def role_salaries(store: Store, role: str) -> list[dict]:
 
 def education(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
     """Each role's education requirements: ``id``, ``texts`` (by language), ``eqf_level``,
-    ``sources`` (named graphs stating the link)."""
+    ``share`` (% of job holders, O*NET), ``entry_level`` (the typical entry level, BLS),
+    ``work_experience`` (by language), ``sources`` (named graphs stating the link)."""
     found: dict[str, list[dict]] = {}
     level_text, eqf = NamedNode(CAREER["levelText"]), NamedNode(CAREER["eqfLevel"])
+    share, entry_level = NamedNode(CAREER["share"]), NamedNode(CAREER["entryLevel"])
+    experience = NamedNode(CAREER["workExperience"])
     for role in roles:
         entries: dict[str, dict] = {}
         for link in store.quads_for_pattern(NamedNode(role), _EDUCATION, None, None):
             entry = entries.setdefault(link.object.value, {
-                "id": link.object.value, "texts": {}, "eqf_level": None, "sources": set()})
+                "id": link.object.value, "texts": {}, "eqf_level": None, "share": None, "entry_level": False,
+                "work_experience": {}, "sources": set()})
             entry["sources"].add(link.graph_name.value)
             for quad in store.quads_for_pattern(link.object, level_text, None, None):
                 entry["texts"].setdefault(quad.object.language or "", quad.object.value)
             for quad in store.quads_for_pattern(link.object, eqf, None, None):
                 entry["eqf_level"] = int(quad.object.value)
+            for quad in store.quads_for_pattern(link.object, share, None, None):
+                entry["share"] = to_number(quad.object.value)
+            for quad in store.quads_for_pattern(link.object, entry_level, None, None):
+                entry["entry_level"] = quad.object.value == "true"
+            for quad in store.quads_for_pattern(link.object, experience, None, None):
+                entry["work_experience"].setdefault(quad.object.language or "", quad.object.value)
         found[role] = [dict(e, sources=sorted(e["sources"])) for _, e in sorted(entries.items())]
     return found
 
@@ -184,8 +195,11 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         skills.append(entry)
     skills.sort(key=lambda s: (not s["essential"], s["label"].casefold()))
 
-    edu_out = [{"id": e["id"], "text": pick_label(e["texts"], lang, ""), "eqf_level": e["eqf_level"],
-                "sources": e["sources"]} for e in education(store, [role])[role]]
+    edu_out = [{"id": e["id"], "text": pick_label(e["texts"], lang, ""), "lang": _lang_of(e["texts"], lang),
+                "eqf_level": e["eqf_level"], "share": e["share"], "entry_level": e["entry_level"],
+                "work_experience": pick_label(e["work_experience"], lang, "") or None, "sources": e["sources"]}
+               for e in education(store, [role])[role]]
+    edu_out.sort(key=lambda e: (e["sources"], -(e["share"] or 0), e["text"]))
 
     matches = []
     for r in _q(store, """
@@ -217,14 +231,21 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         "moves_from": related("SELECT ?x ?g WHERE { GRAPH ?g { ?x career:canBecome ?role } }"),
         "matches": matches,
     }
+    profile_facets(store, role, lang, facts)
     facts["sources"] = sorted(_all_sources(facts))
     return facts
+
+
+def _lang_of(texts: dict[str, str], lang: str) -> str:
+    """The language :func:`pick_label` picks among *texts*."""
+    chosen = pick_label(texts, lang, "")
+    return next((k for k, v in texts.items() if v == chosen), "")
 
 
 def _all_sources(facts: dict) -> set[str]:
     found: set[str] = set()
     for key in ("skills", "education", "sectors", "employers", "managed_by", "manages",
-                "works_with", "moves_to", "moves_from"):
+                "works_with", "moves_to", "moves_from", "outlook", "tasks", "tools", "job_titles"):
         for item in facts[key]:
             found.update(item["sources"])
     found.update(s["source"] for s in facts["salaries"])

@@ -17,6 +17,17 @@ from datacareers.labels import local_name, pick_label
 from datacareers.views.describe import label_map
 from datacareers.views.nextmoves import NextMoves
 from datacareers.views.paths import LONG, Constraints, PathResult
+from datacareers.views.profile_text import (
+    distribution_lines,
+    education_line,
+    is_distribution,
+    outlook_lines,
+    statement_lines,
+    task_lines,
+    title_lines,
+    tool_lines,
+    via_lines,
+)
 from datacareers.views.steps import evidence_name, skill_labels, step_json, step_lines
 
 
@@ -182,32 +193,39 @@ def _show_text(facts: dict, lang: str) -> str:
     if facts["missions"]:
         lines += ["", _("Missions:")] + [f"  - {m}" for m in facts["missions"]]
     lines += ["", _("Skills:")]
-    if not facts["skills"]:
+    tools = {t["id"] for t in facts.get("tools", [])}
+    skills = [s for s in facts["skills"] if s["id"] not in tools]  # technologies have their own section
+    if not skills:
         lines.append(none)
     for kind in ("hard", "soft", "knowledge", None):
-        group = [s for s in facts["skills"] if s["kind"] == kind]
+        group = [s for s in skills if s["kind"] == kind]
         if group:
             lines.append("  " + _heading(_(_KIND_TITLES[kind])))
             for s in group:
                 need = _("essential") if s["essential"] else _("optional") if s["optional"] else ""
                 lines.append(f"    - {s['label']}" + (f" ({need})" if need else "") + f" {_src(s['sources'])}")
+    ranges = [s for s in facts["salaries"] if not is_distribution(s)]
+    distributions = [s for s in facts["salaries"] if is_distribution(s)]
     lines += ["", _("Salaries (gross):")]
-    if not facts["salaries"]:
+    if not ranges:
         lines.append(none)
-    for s in facts["salaries"]:
+    for s in ranges:
         period = {"P1Y": _("year"), "P1M": _("month")}.get(s["period"], s["period"])
         seniority = _seniority(s["seniority"])
         lines.append(f"  {seniority:<13} {number(s['min']):>7} - {number(s['max']):>7} {s['currency']}/{period}"
                      f"  ({s['year']}) {_src([s['source']])}")
+    lines += ["", _("Pay distributions (percentiles):")]
+    lines += [x for s in distributions for x in distribution_lines(s)] or [none]
+    lines += ["", _heading(_("Outlook"))] + (outlook_lines(facts.get("outlook", [])) or [none])
     lines += ["", _("Education:")]
-    if not facts["education"]:
-        lines.append(none)
-    for e in facts["education"]:
-        eqf = " (" + _("EQF level {n}").format(n=e["eqf_level"]) + ")" if e["eqf_level"] else ""
-        lines.append(f"  {e['text']}{eqf} {_src(e['sources'])}")
+    lines += [x for e in facts["education"] for x in education_line(e)] or [none]
+    lines += ["", _heading(_("Tasks (in the words of the sources)"))] + (task_lines(facts.get("tasks", [])) or [none])
+    lines += ["", _heading(_("Tools and technologies"))] + (tool_lines(facts.get("tools", [])) or [none])
+    lines += ["", _heading(_("Job titles"))] + (title_lines(facts.get("job_titles", [])) or [none])
     for key, heading in _RELATED_TITLES.items():
         lines += ["", _heading(_(heading))]
-        lines += [f"  - {x['label']} {_src(x['sources'])}" for x in facts[key]] or [none]
+        lines += [y for x in facts[key] for y in [f"  - {x['label']} {_src(x['sources'])}", *statement_lines(x),
+                                                 *via_lines(x)]] or [none]
     if facts["matches"]:
         lines += ["", _("Matches:")]
         lines += [f"  {m['relation']}: {m['target']} {_src([m['source']])}" for m in facts["matches"]]

@@ -26,6 +26,7 @@ from datacareers.labels import local_name, pick_label
 from datacareers.store.resolve import resolve_role
 from datacareers.views.describe import education, salaries
 from datacareers.views.html.layout import cheap_layout
+from datacareers.views.html.profile import profile_details
 from datacareers.views.html.select import Selection, select
 from datacareers.views.html.style import EDGE_STYLES, NODE_STYLES
 from datacareers.views.html.words import page_words
@@ -187,6 +188,7 @@ def salary_details(store: Store, roles: list[str], names: Names, sources: Source
     """Each role's salary ranges as the detail panel shows them."""
     out: dict[str, list[dict]] = {}
     for role, entries in salaries(store, roles).items():
+        entries = [e for e in entries if e["min"] is not None or e["max"] is not None]
         if entries:
             out[role] = [{
                 "sen": names(CAREER[e["seniority"]]) if e["seniority"] else None,
@@ -199,7 +201,8 @@ def salary_details(store: Store, roles: list[str], names: Names, sources: Source
 
 def education_details(store: Store, roles: list[str], lang: str, sources: Sources) -> dict[str, list[dict]]:
     """Each role's education requirements as the detail panel shows them."""
-    return {role: [{"text": pick_label(e["texts"], lang, ""), "eqf": e["eqf_level"],
+    return {role: [{"text": pick_label(e["texts"], lang, ""), "eqf": e["eqf_level"], "share": e["share"],
+                    "entry": e["entry_level"], "exp": pick_label(e["work_experience"], lang, "") or None,
                     "src": sorted(sources(g) for g in e["sources"])} for e in entries]
             for role, entries in education(store, roles).items() if entries}
 
@@ -318,6 +321,7 @@ def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth
         raise BadInputError(f"language {lang!r} not supported; use one of {', '.join(LANGS)}")
     if not isinstance(depth, int) or depth < 0:
         raise BadInputError(f"depth must be a whole number >= 0, not {depth!r}")
+    whole = store  # the profile facets read the mappings they came through from the whole store
     if len(store) > LARGE_STORE:
         store, focus = _drawable_part(store, focus, depth, highlight_paths)
     graph = full_graph(store)
@@ -328,6 +332,7 @@ def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth
     sources_of = node_sources(store, chosen.sub, sources)
     text = texts(store, chosen.sub, sources)
     roles = sorted(n for n, a in chosen.sub.nodes(data=True) if a["kind"] == "role")
+    curated = set(curated_roles(store))
     definitions = {n: pick_label(t["def"], lang, []) for n, t in text.items()}
     placed, large = positions(store, chosen)
     drawn = nodes(store, chosen, names, words, definitions, sources_of, placed)
@@ -335,6 +340,7 @@ def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth
         "mis": {n: pick_label(t["mis"], lang, []) for n, t in text.items()},
         "sal": salary_details(store, roles, names, sources),
         "edu": education_details(store, roles, lang, sources),
+        "prof": profile_details(whole, [r for r in roles if r in curated], lang, sources),
     })
     subtitle = ""
     if chosen.focus is not None:

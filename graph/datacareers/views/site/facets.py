@@ -22,14 +22,15 @@ from dataclasses import dataclass, field
 
 from datacareers.i18n import _, number
 from datacareers.labels import local_name
+from datacareers.views.profile_text import SCHEMES
 from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
 
 #: Keys of role_facts that are the page's header, not sections.
 HEADER_KEYS = {"id", "slug", "label", "labels", "alt_labels", "definition", "sources"}
 
 #: The order sections come in; facets not named here follow, in role_facts' order.
-ORDER = ["missions", "tasks", "skills", "tools", "salaries", "outlook", "education", "sectors", "employers",
-         "managed_by", "manages", "works_with", "moves_to", "moves_from", "matches"]
+ORDER = ["missions", "tasks", "skills", "tools", "salaries", "outlook", "education", "job_titles", "sectors",
+         "employers", "managed_by", "manages", "works_with", "moves_to", "moves_from", "matches", "read_through"]
 
 #: Percentile and range columns of the pay table, in order.
 PAY_COLUMNS = ("p10", "p25", "median", "p75", "p90", "min", "max")
@@ -90,6 +91,12 @@ def _item_tags(item: dict) -> list[str]:
         tags.append(_("hot technology"))
     if item.get("in_demand") or item.get("in_demand_technology"):
         tags.append(_("in demand"))
+    if item.get("category") == "core":
+        tags.append(_("core"))
+    for m in item.get("via") or []:  # a fact borrowed through a close match says so
+        if m.get("kind") == "close":
+            tags.append(_("via {concept}, a close match").format(concept=f"{SCHEMES.get(m['scheme'], m['scheme'])} "
+                                                                         f"{m['code']}"))
     return tags
 
 

@@ -32,6 +32,8 @@ FACET_TITLES = {
     "outlook": N_("Outlook"),
     "tasks": N_("Tasks"),
     "tools": N_("Tools and technologies"),
+    "job_titles": N_("Job titles"),
+    "read_through": N_("Read through"),
 }
 
 #: Skill kinds as the data names them (career:hard...), marked for translation.

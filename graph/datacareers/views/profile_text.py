@@ -1,0 +1,140 @@
+"""The profile facets of ``datacareers show`` as text lines, in the active language: pay
+distributions, outlook, education, tasks, tools, job titles, the sentence behind each
+reporting line, and "via" under every fact that came through a close match.
+
+>>> from datacareers.i18n import using
+>>> item = {"via": [{"scheme": "rome", "code": "M1889", "kind": "close", "label": "",
+...                  "reason": "a broader fiche"}]}
+>>> with using("en"):
+...     via_lines(item)
+['      via ROME M1889, a close match: a broader fiche']
+>>> entry = {"p10": 50000, "p25": None, "median": 90000, "p75": None, "p90": 150000, "currency": "USD",
+...          "period": "P1Y", "year": "2024", "soc_code": "15-2051", "employment": 202900,
+...          "source": "https://w3id.org/datacareers/source/bls", "shared_with": [], "via": []}
+>>> with using("en"):
+...     print("\\n".join(distribution_lines(entry)))
+  SOC 15-2051 (2024), USD per year, 202,900 jobs [bls]
+    10th percentile 50,000 | median 90,000 | 90th percentile 150,000
+"""
+
+from __future__ import annotations
+
+from datacareers.i18n import N_, _, number
+from datacareers.labels import local_name
+
+#: Names of the classifications, as their publishers write them (not translated).
+SCHEMES = {"esco": "ESCO", "rome": "ROME", "onet": "O*NET"}
+#: Percentile columns of a wage distribution, marked for translation.
+PERCENTILES = {"p10": N_("10th percentile"), "p25": N_("25th percentile"), "median": N_("median"),
+               "p75": N_("75th percentile"), "p90": N_("90th percentile")}
+_PERIODS = {"P1Y": N_("per year"), "P1M": N_("per month"), "PT1H": N_("per hour")}
+
+
+def src(sources) -> str:
+    """``[short, short]``: the named graphs a line comes from."""
+    return "[" + ", ".join(local_name(s) for s in sorted(set(sources))) + "]"
+
+
+def via_lines(item: dict, indent: str = "      ") -> list[str]:
+    """One line per close mapping a fact came through (exact ones need no warning)."""
+    out = []
+    for m in item.get("via") or []:
+        if m["kind"] != "close":
+            continue
+        concept = f"{SCHEMES.get(m['scheme'], m['scheme'])} {m['code']}" + (f" {m['label']}" if m["label"] else "")
+        text = _("via {concept}, a close match").format(concept=concept)
+        out.append(indent + (_("{text}: {reason}").format(text=text, reason=m["reason"]) if m["reason"] else text))
+    return out
+
+
+def statement_lines(item: dict, indent: str = "      ") -> list[str]:
+    """The sentences that state a reporting line or a collaboration, quoted."""
+    out = []
+    for s in item.get("statements") or []:
+        where = ", ".join(x for x in (" ".join(y for y in (local_name(s["source"]), s["code"] or "") if y),
+                                      _("sentence {n}").format(n=s["position"]) if s["position"] else "") if x)
+        out.append(indent + _("\u201c{quote}\u201d ({where})").format(quote=s["quote"], where=where or local_name(
+            s["source"])))
+    return out
+
+
+def is_distribution(entry: dict) -> bool:
+    """A wage distribution (percentiles) rather than a salary range (min, max)."""
+    return any(isinstance(entry.get(k), int | float) for k in PERCENTILES)
+
+
+def distribution_lines(entry: dict) -> list[str]:
+    """A wage distribution: its code, year, unit and employment, then its percentiles."""
+    per = _(_PERIODS[entry["period"]]) if entry.get("period") in _PERIODS else (entry.get("period") or "")
+    head = " ".join(x for x in ("SOC " + entry["soc_code"] if entry.get("soc_code") else "",
+                                f"({entry['year']})" if entry.get("year") else "") if x)
+    unit = " ".join(x for x in (entry.get("currency") or "", per) if x)
+    parts = [head + ("," if head and unit else ""), unit]
+    if isinstance(entry.get("employment"), int | float):
+        parts[-1] += ","
+        parts.append(_("{n} jobs").format(n=number(entry["employment"])))
+    lines = ["  " + " ".join(p for p in parts if p) + " " + src([entry["source"]])]
+    cells = [f"{_(name)} {number(entry[key])}" for key, name in PERCENTILES.items()
+             if isinstance(entry.get(key), int | float)]
+    lines.append("    " + " | ".join(cells))
+    if entry.get("shared_with"):
+        lines.append("    " + _("the same figures for: {roles}").format(
+            roles=", ".join(r["label"] for r in entry["shared_with"])))
+    return lines + via_lines(entry, "    ")
+
+
+def education_line(e: dict) -> list[str]:
+    """One education requirement: level, share of job holders, entry level, experience, EQF."""
+    notes = []
+    if isinstance(e.get("share"), int | float):
+        notes.append(_("share of job holders: {n}%").format(n=number(e["share"])))
+    if e.get("entry_level"):
+        notes.append(_("typical entry level"))
+    if e.get("work_experience"):
+        notes.append(_("work experience: {text}").format(text=e["work_experience"]))
+    if e.get("eqf_level"):
+        notes.append(_("EQF level {n}").format(n=e["eqf_level"]))
+    text = e["text"] + (" (" + "; ".join(notes) + ")" if notes else "")
+    return [f"  - {text} {src(e['sources'])}"] + via_lines(e, "      ")
+
+
+def task_lines(tasks: list[dict]) -> list[str]:
+    """Tasks grouped by source and code: ROME sentences in order, O*NET core tasks first."""
+    out, group = [], None
+    for t in tasks:
+        key = (tuple(t["sources"]), t["code"])
+        if key != group:
+            group = key
+            scheme = SCHEMES.get(t["via"][0]["scheme"], "") if t.get("via") else ""
+            out.append("  " + " ".join(x for x in (scheme, t["code"] or "", src(t["sources"])) if x))
+            out += via_lines(t, "    ")
+        mark = {"core": _("core"), "supplemental": _("supplemental")}.get(t["category"] or "", "")
+        out.append("    - " + t["text"] + (f" ({mark})" if mark else ""))
+    return out
+
+
+def tool_lines(tools: list[dict]) -> list[str]:
+    """Technologies, hot and in-demand ones first and flagged."""
+    out = []
+    for t in tools:
+        flags = [x for x, on in ((_("hot technology"), t["hot"]), (_("in demand"), t["in_demand"])) if on]
+        out.append(f"  - {t['label']}" + (f" ({', '.join(flags)})" if flags else "") + f" {src(t['sources'])}")
+    return out
+
+
+def title_lines(titles: list[dict]) -> list[str]:
+    """Job titles by language and source."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for t in titles:
+        groups.setdefault((t["lang"], src(t["sources"])), []).append(t["label"])
+    return [f"  {lang or '-'}: {', '.join(names)} {where}" for (lang, where), names in groups.items()]
+
+
+def outlook_lines(items: list[dict]) -> list[str]:
+    """Each outlook in one line, with its SOC code and source."""
+    out = []
+    for o in items:
+        code = f" (SOC {o['soc_code']})" if o.get("soc_code") else ""
+        out.append(f"  - {o['text']}{code} {src(o['sources'])}")
+        out += via_lines(o, "      ")
+    return out

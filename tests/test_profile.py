@@ -1,0 +1,197 @@
+"""Every profile facet shown to people, in French and English, each line with its source and
+its "via" when it came through a close match: role_facts, show (text and JSON), roles
+--facets, the view's detail panel, the site's sections and docs/coverage.md.
+
+Built on a small store in the vocabulary the releases are read into (tests/profile_store.py).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from profile_store import ALPHA, BETA, GAMMA, profile_store
+
+from datacareers.i18n import number, using
+from datacareers.views.coverage import FACETS, role_coverage
+from datacareers.views.describe import role_facts
+from datacareers.views.report import show_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def store():
+    return profile_store()
+
+
+@pytest.fixture(scope="module")
+def alpha(store):
+    return role_facts(store, ALPHA, "en")
+
+
+def test_pay_distribution_is_read_with_its_code_and_who_shares_it(alpha):
+    [pay] = [s for s in alpha["salaries"] if s["median"] is not None]
+    assert (pay["p10"], pay["median"], pay["p90"], pay["soc_code"], pay["employment"], pay["year"]) == (
+        63650, 112590, 194410, "15-2051", 202900, "2024")
+    assert [r["id"] for r in pay["shared_with"]] == [BETA]
+    assert [(m["code"], m["kind"]) for m in pay["via"]] == [("15-2051.00", "close")]
+
+
+def test_outlook_values_are_typed(alpha):
+    [o] = alpha["outlook"]
+    assert (o["base_employment"], o["projected_employment"], o["change_percent"], o["annual_openings"]) == (
+        245900, 328300, 33.5, 23400)
+    assert o["base_year"] == "2024" and o["sources"] == ["https://w3id.org/datacareers/source/bls-ep-2024"]
+
+
+def test_education_keeps_share_entry_level_and_experience(alpha):
+    by_text = {e["text"]: e for e in alpha["education"]}
+    assert by_text["Master's degree"]["share"] == 41.5 and by_text["Master's degree"]["eqf_level"] == 7
+    assert by_text["Bachelor's degree"]["entry_level"] is True
+    assert by_text["Bachelor's degree"]["work_experience"] == "None"
+
+
+def test_tasks_core_first_and_in_their_own_language(alpha):
+    onet = [t for t in alpha["tasks"] if t["code"] == "15-2051.00"]
+    assert [t["category"] for t in onet] == ["core", "supplemental"]
+    [rome] = [t for t in alpha["tasks"] if t["code"] == "M1405"]
+    assert rome["lang"] == "fr" and rome["position"] == 2 and rome["via"][0]["kind"] == "exact"
+
+
+def test_tools_flag_hot_and_in_demand_first(alpha):
+    assert [(t["label"], t["hot"], t["in_demand"]) for t in alpha["tools"]] == [
+        ("Python", True, True), ("SAS", False, False)]
+
+
+def test_reporting_line_carries_its_sentence(alpha):
+    [manager] = alpha["managed_by"]
+    assert manager["id"] == GAMMA
+    [said] = manager["statements"]
+    assert (said["quote"], said["code"], said["position"]) == ("Gère les équipes d'analystes alpha", "M1423", 6)
+    assert [m["mapping"].rsplit("/", 1)[-1] for m in manager["via"]] == ["gamma-rome-M1423"]
+
+
+def test_job_titles_name_their_source(alpha):
+    titles = {(t["label"], t["lang"]): [s.rsplit("/", 1)[-1] for s in t["sources"]] for t in alpha["job_titles"]}
+    assert titles == {("Quantitative Analyst", "en"): ["onet-29.0"], ("Analyste alpha junior", "fr"): ["rome-4.0"]}
+
+
+def test_show_text_english_has_every_facet_with_source_and_via(alpha):
+    text = show_text(alpha, "en")
+    for needle in ("Pay distributions (percentiles):", "median 112,590", "the same figures for: beta scientist",
+                   "via O*NET 15-2051.00, a close match: O*NET files Alpha Analyst under Data Scientists.",
+                   "Outlook:", "23,400 openings a year", "(SOC 15-2051) [bls-ep-2024]",
+                   "share of job holders: 41.5%", "typical entry level", "Tasks (in the words of the sources):",
+                   "Deliver presentations of the results. (core)", "Python (hot technology, in demand) [onet-29.0]",
+                   "Job titles:", "Quantitative Analyst [onet-29.0]",
+                   "\u201cGère les équipes d'analystes alpha\u201d (rome-4.0 M1423, sentence 6)",
+                   "IT and telecommunications [rome-4.0]", "Companies and workplaces [rome-4.0]"):
+        assert needle in text, needle
+    # a technology is listed once, under tools, not again under skills
+    assert text.count("Python") == 1
+
+
+def test_show_text_reads_as_french(store):
+    text = show_text(role_facts(store, ALPHA, "fr"), "fr")
+    with using("fr"):
+        median, jobs = number(112590), number(245900)
+    for needle in (f"médiane {median}", f"2024 : {jobs} emplois", "Distribution des salaires (centiles) :",
+                   "via O*NET 15-2051.00, une correspondance proche : O*NET range Alpha Analyst sous Data Scientists.",
+                   "« Gère les équipes d'analystes alpha » (rome-4.0 M1423, phrase 6)", "niveau d'entrée habituel",
+                   "les mêmes chiffres pour : scientifique bêta", "Appellations :", "(essentielle)"):
+        assert needle in text, needle
+    assert "per year" not in text and "jobs" not in text
+
+
+def test_show_json_keys_are_stable_and_values_typed(alpha):
+    data = json.loads(json.dumps(alpha, ensure_ascii=False))
+    assert {"salaries", "outlook", "tasks", "tools", "job_titles", "read_through", "managed_by"} <= set(data)
+    [pay] = [s for s in data["salaries"] if s["median"] is not None]
+    assert isinstance(pay["median"], int) and isinstance(pay["employment"], int)
+    assert set(data["tasks"][0]) == {"id", "text", "lang", "category", "position", "code", "sources", "via"}
+    assert set(data["read_through"][0]) >= {"mapping", "concept", "scheme", "code", "kind", "reason", "source"}
+
+
+def test_coverage_names_the_graphs_of_each_facet(store):
+    found = role_coverage(store, ALPHA)
+    assert found["pay"] == ["bls-oews-2024"] and found["outlook"] == ["bls-ep-2024"]
+    assert found["tools"] == ["onet-29.0"] and found["skills"] == []
+    assert found["tasks"] == ["onet-29.0", "rome-4.0"]
+    assert found["managed_by"] == ["rome-4.0"] and found["job_titles"] == ["onet-29.0", "rome-4.0"]
+    assert set(found) == {key for key, _title in FACETS}
+    assert role_coverage(store, GAMMA)["pay"] == []
+
+
+def test_view_detail_panel_has_the_profile_sections(store):
+    from datacareers.views.html.data import view_data
+
+    details = view_data(store, lang="fr")["details"][ALPHA]
+    titles = [s["title"] for s in details["prof"]]
+    assert titles[:2] == ["Distribution des salaires (centiles)", "Perspectives"]
+    [row] = details["prof"][0]["rows"]
+    assert row["cells"][0] == "SOC 15-2051 (2024)" and row["via"].startswith("via O*NET 15-2051.00")
+    said = next(s for s in details["prof"] if s["title"] == "Qui le dit")["lines"][0]
+    assert said["quote"] == "Gère les équipes d'analystes alpha" and said["src"]
+    # the pay table of ranges leaves distributions to the profile section
+    assert "sal" not in details
+
+
+def test_site_sections_title_every_new_facet(alpha):
+    from datacareers.views.site.facets import Links, sections
+
+    found = {s["key"]: s for s in sections(alpha, Links(roles={ALPHA: "alpha", GAMMA: "gamma"}))}
+    untitled = [k for k, s in found.items() if s["title"] == k.replace("_", " ")]
+    assert not untitled, untitled
+    tools = found["tools"]["lines"]
+    assert tools[0]["text"] == "Python" and "hot technology" in tools[0]["tags"]
+    assert any(t.startswith("via O*NET 15-2051.00") for t in found["outlook"]["lines"][0]["tags"])
+
+
+def test_roles_facets_columns_in_french(runner, cli):
+    result = runner.invoke(cli, ["roles", "--facets", "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    header, *rows = result.output.splitlines()
+    assert "encadrement" in header and "perspectives" in header
+    start = header.index("encadrement")
+    row = next(r for r in rows if r.startswith("data-analyst "))
+    assert row[start:start + len("encadrement")].strip() == "x"  # ROME M1423 names who manages it
+    other = next(r for r in rows if r.startswith("gis-specialist "))
+    assert other[start:start + len("encadrement")].strip() == "."
+
+
+def test_roles_facets_json_gives_sources(runner, cli):
+    result = runner.invoke(cli, ["roles", "--facets", "--format", "json"])
+    rows = {r["slug"]: r for r in json.loads(result.output)}
+    assert rows["data-analyst"]["facets"]["managed_by"] == ["rome-4.0"]
+    assert rows["gis-specialist"]["facets"]["managed_by"] == []
+    assert rows["chief-data-officer"]["facets"]["definition"] == ["curated"]
+
+
+def test_coverage_doc_is_current():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "coverage.py"), "--check"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_shipped_show_quotes_the_cdo_sentence(runner, cli):
+    result = runner.invoke(cli, ["show", "data analyst", "--lang", "fr"])
+    assert "« Gère les équipes de data analysts, data scientists et autres spécialistes des données »" in result.output
+
+
+def test_a_mapping_missing_from_the_store_does_not_break_the_profile():
+    """A cut of a big store may hold the viaMapping link but not the mapping's description."""
+    from pyoxigraph import NamedNode, Quad
+
+    from datacareers.views.profile import read_through
+
+    store = profile_store()
+    store.add(Quad(NamedNode(BETA), NamedNode("https://w3id.org/datacareers/ontology#viaMapping"),
+                   NamedNode("https://w3id.org/datacareers/mapping/beta-onet-15-2051.00"),
+                   NamedNode("https://w3id.org/datacareers/source/bls-oews-2024")))
+    [via] = [m for ms in read_through(store, BETA, "en").values() for m in ms]
+    assert (via["concept"], via["kind"], via["reason"]) == ("", "", "")
+    assert "beta scientist" in show_text(role_facts(store, BETA, "en"), "en")
