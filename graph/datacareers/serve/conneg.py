@@ -76,12 +76,15 @@ def _accept_ranges(accept: str) -> list[tuple[str, float]]:
 
 
 def negotiate(accept: str, kind: str) -> str | None:
-    """The media type to answer a *kind* ("results" or "graph") query for *accept*.
+    """The media type to answer a *kind* ("results", "boolean" or "graph") query for *accept*.
 
-    Exact types beat ``type/*`` which beats ``*/*``; among equals our order wins.
+    Exact types beat ``type/*`` which beats ``*/*``; among equals our order wins. An ASK
+    answer ("boolean") has no W3C CSV/TSV form, so only JSON and XML are offered for it.
     """
-    offered = RESULT_TYPES if kind == "results" else GRAPH_TYPES
-    aliases = _ALIASES[kind]
+    offered = GRAPH_TYPES if kind == "graph" else RESULT_TYPES
+    if kind == "boolean":
+        offered = {m: f for m, f in RESULT_TYPES.items() if f in ("json", "xml")}
+    aliases = _ALIASES["graph" if kind == "graph" else "results"]
     best, best_quality = None, 0.0
     for mime in offered:
         names = {mime} | {alias for alias, target in aliases.items() if target == mime}
@@ -109,7 +112,8 @@ def wanted_type(accept: str, fmt: str | None, kind: str) -> str | None:
     if fmt:
         key = fmt.strip().lower()
         if key in FORMAT_PARAMETER:
-            return FORMAT_PARAMETER[key][0 if kind == "results" else 1]
+            mime = FORMAT_PARAMETER[key][1 if kind == "graph" else 0]
+            return None if kind == "boolean" and RESULT_TYPES.get(mime) in ("csv", "tsv") else mime
         accept = key  # a full media type given as format=...
     return negotiate(accept, kind)
 

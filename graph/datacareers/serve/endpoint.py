@@ -16,8 +16,9 @@ Why it is built this way:
   between solutions (the workers do that), but ``SELECT (COUNT(*) AS ?n) { ?a ?b ?c .
   ?d ?e ?f . ?g ?h ?i }`` computes for minutes before its first solution. A worker that
   overruns ``timeout`` is killed and replaced; the other workers keep answering.
-- Updates, ``LOAD`` and ``SERVICE`` are refused before anything runs
-  (:func:`datacareers.views.sparql.check_read_only`), so no request ever leaves the machine.
+- Updates, ``LOAD`` and ``SERVICE`` are refused before anything runs: each worker parses
+  the query (:mod:`datacareers.views.sparql_check`), and the workers cannot open a network
+  socket anyway (:mod:`datacareers.serve.wall`), so no request ever leaves the machine.
 
 The pieces: :mod:`datacareers.serve.conneg` (which format answers), :mod:`datacareers.serve.workers`
 (the query processes), :mod:`datacareers.serve.page` (the page at ``/``).
@@ -30,8 +31,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from datacareers.errors import QueryError
-from datacareers.serve.conneg import GRAPH_TYPES, RESULT_TYPES, UTF8, acceptable_at_all, negotiate
+from datacareers.serve.conneg import UTF8, negotiate
 from datacareers.serve.page import choose_language, render_page
 from datacareers.serve.settings import Settings
 from datacareers.serve.workers import (
@@ -42,7 +42,7 @@ from datacareers.serve.workers import (
     load_dataset,
     load_files,
 )
-from datacareers.views.sparql import check_read_only, example_description, example_queries
+from datacareers.views.sparql import example_description, example_queries
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -197,27 +197,17 @@ class Handler(BaseHTTPRequestHandler):
         if len(query.encode("utf-8")) > settings.max_query_bytes:
             self._error(413, f"query is over the {settings.max_query_bytes}-byte limit")
             return
-        accept = self.headers.get("Accept") or "*/*"
-        fmt = (params.get("format") or params.get("output") or [None])[0]
-        if not acceptable_at_all(accept, fmt):
-            self._error(406, f"cannot answer in {fmt or accept!r}; acceptable: "
-                        f"{', '.join([*RESULT_TYPES, *GRAPH_TYPES])}")
-            return
+        # The worker checks the query (by parsing it) and negotiates the format, once.
         job = {
             "query": query,
-            "accept": accept,
-            "format": fmt,
+            "accept": self.headers.get("Accept") or "*/*",
+            "format": (params.get("format") or params.get("output") or [None])[0],
             "default_graph": params.get("default-graph-uri"),
             "named_graphs": params.get("named-graph-uri"),
             "timeout": settings.timeout,
             "max_rows": settings.max_rows,
+            "max_bytes": settings.max_answer_bytes,
         }
-
-        try:
-            check_read_only(query)
-        except QueryError as exc:
-            self._error(400, str(exc))
-            return
         self._send(self.server.pool.run(job))
 
 
@@ -244,7 +234,7 @@ def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
         name: (example_description(path), path.read_text(encoding="utf-8"))
         for name, path in example_queries().items()
     }
-    pool = WorkerPool(loader, settings.workers)
+    pool = WorkerPool(loader, settings.workers, settings.max_memory)
     try:
         return EndpointServer((host, port), settings, pool)
     except OSError:
