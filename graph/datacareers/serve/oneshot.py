@@ -20,6 +20,7 @@ quickly; the work function brings its own imports.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import sys
@@ -45,6 +46,7 @@ class _Sender:
 
 
 def _child(conn, work, args: tuple, parent_pid: int, max_memory: int | None) -> None:
+    faulthandler.disable()  # it would write the engine's abort to the parent's stderr
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     try:

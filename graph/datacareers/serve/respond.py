@@ -33,8 +33,9 @@ _WHAT = {"results": "a SELECT", "boolean": "an ASK", "graph": "a CONSTRUCT/DESCR
 
 
 def too_large(exc: AnswerTooLarge) -> AnswerError:
+    size = f"{exc.limit >> 20} MB" if exc.limit % (1 << 20) == 0 else f"{exc.limit} bytes"
     limit = (f"{exc.limit} {exc.what} (the server's --max-rows)" if exc.what != "bytes"
-             else f"{exc.limit >> 20} MB (the server's answer size limit)")
+             else f"{size} (the server's answer size limit)")
     return AnswerError(422, f"the answer has more than {limit}; add a LIMIT or narrow the query")
 
 

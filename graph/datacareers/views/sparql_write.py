@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import re
 import time
+from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
 
 from pyoxigraph import (
@@ -31,7 +32,7 @@ from pyoxigraph import (
     NamedNode,
     QueryBoolean,
     QueryResultsFormat,
-    QuerySolutions,
+    QuerySolution,
     RdfFormat,
     parse_query_results,
     serialize,
@@ -106,7 +107,7 @@ class _Output(io.RawIOBase):
 class _SolutionsAsTsv(io.RawIOBase):
     """The engine's solutions as SPARQL TSV, made as pyoxigraph's parser reads it."""
 
-    def __init__(self, solutions: QuerySolutions, limits: Limits) -> None:
+    def __init__(self, solutions: Iterator[QuerySolution], limits: Limits) -> None:
         self.solutions, self.limits, self.rows = solutions, limits, 0
         names = "\t".join("?" + v.value for v in solutions.variables)
         self.pending = bytearray((names + "\n").encode())
@@ -148,7 +149,7 @@ def answer_kind(result) -> str:
     """``boolean`` (ASK), ``results`` (SELECT) or ``graph`` (CONSTRUCT, DESCRIBE)."""
     if isinstance(result, QueryBoolean):
         return "boolean"
-    return "results" if isinstance(result, QuerySolutions) else "graph"
+    return "results" if hasattr(result, "variables") else "graph"
 
 
 def write_answer(result, media_type: str, out: BinaryIO, limits: Limits = NO_LIMITS) -> None:
