@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -81,25 +82,37 @@ def assert_one_line_error(result, exit_code: int, pattern: str) -> None:
 
 
 class Listener:
-    """A loopback socket that must receive no connection (proves nothing went out)."""
+    """A loopback socket that must receive no connection (proves nothing went out). It
+    accepts and closes at once, so an engine that did connect fails fast, never hangs."""
 
     def __enter__(self):
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(8)
-        self.sock.settimeout(0.3)
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.peers: list[int] = []
+        self.changed = threading.Condition()
+        threading.Thread(target=self._accept, daemon=True).start()
         return self
 
-    def connections(self) -> int:
-        count = 0
+    def _accept(self) -> None:
         while True:
             try:
-                conn, _ = self.sock.accept()
-            except (TimeoutError, OSError):
-                return count
+                conn, peer = self.sock.accept()
+            except OSError:
+                return
             conn.close()
-            count += 1
+            with self.changed:
+                self.peers.append(peer[1])
+                self.changed.notify_all()
+
+    def connections(self) -> int:
+        """Connections so far: a probe is accepted after every earlier one."""
+        with socket.create_connection(("127.0.0.1", self.sock.getsockname()[1]), timeout=5) as probe:
+            mine = probe.getsockname()[1]
+            with self.changed:
+                assert self.changed.wait_for(lambda: mine in self.peers, timeout=10)
+                return len(self.peers) - 1
 
     def __exit__(self, *exc):
         self.sock.close()

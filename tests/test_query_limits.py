@@ -4,6 +4,7 @@ query process outlives the process that started it."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -11,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -86,14 +88,28 @@ def test_cli_timeout_zero_means_none():
     assert result.exit_code == 0 and result.output.strip() == "true"
 
 
+def start(*args: str, home) -> subprocess.Popen:
+    """The command line in its own session, as a terminal runs it (Ctrl-C hits the group)."""
+    env = {**os.environ, "DATACAREERS_HOME": str(home)}
+    return subprocess.Popen([*CLI, *args], env=env, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_ctrl_c_stops_a_query_at_once_without_a_traceback(isolated_home):
-    env = {**os.environ, "DATACAREERS_HOME": str(isolated_home)}
-    process = subprocess.Popen([*CLI, "query", "--timeout", "0", RUNAWAY], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = start("query", "--timeout", "0", RUNAWAY, home=isolated_home)
     try:
         assert wait_until(lambda: children(process.pid)), "the query process never started"
         worker = children(process.pid)[0]
-        process.send_signal(signal.SIGINT)
+        assert wait_until(lambda: cpu_seconds(worker) > 0.2), "the query never ran"
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         process.wait(10)
     finally:
         process.kill()
@@ -104,9 +120,7 @@ def test_ctrl_c_stops_a_query_at_once_without_a_traceback(isolated_home):
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
 def test_the_query_process_dies_with_the_command(isolated_home, sig):
-    env = {**os.environ, "DATACAREERS_HOME": str(isolated_home)}
-    process = subprocess.Popen([*CLI, "query", "--timeout", "0", RUNAWAY], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = start("query", "--timeout", "0", RUNAWAY, home=isolated_home)
     try:
         assert wait_until(lambda: children(process.pid))
         worker = children(process.pid)[0]
@@ -117,21 +131,50 @@ def test_the_query_process_dies_with_the_command(isolated_home, sig):
     assert wait_until(lambda: not running(worker), timeout=5), "the query process outlived its parent"
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
-def test_serve_workers_die_with_serve(isolated_home, sig):
-    env = {**os.environ, "DATACAREERS_HOME": str(isolated_home)}
-    process = subprocess.Popen([*CLI, "serve", "--port", "0", "--quiet", "--workers", "2"],
-                               env=env, stderr=subprocess.PIPE, text=True)
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_busy_serve_workers_die_with_serve(isolated_home, sig):
+    process = start("serve", "--port", "0", "--quiet", "--workers", "1", "--timeout", "600",
+                    home=isolated_home)
     try:
-        assert "SPARQL endpoint on" in process.stderr.readline()
+        url = re.search(r"(http://\S+/sparql)", process.stderr.readline()).group(1)
         workers = children(process.pid)
-        assert len(workers) >= 2
+        ask_in_background(url, RUNAWAY)
+        assert wait_until(lambda: any(cpu_seconds(w) > 1.0 for w in workers)), "no worker got busy"
         process.send_signal(sig)
         process.wait(10)
     finally:
         process.kill()
-    assert "Traceback" not in process.stderr.read()
     assert wait_until(lambda: not any(running(w) for w in workers), timeout=5), "orphaned workers"
+
+
+def ask_in_background(url: str, query: str) -> None:
+    def ask() -> None:
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(url + "?" + urllib.parse.urlencode({"query": query}), timeout=60)
+
+    threading.Thread(target=ask, daemon=True).start()
+
+
+@pytest.mark.parametrize("moment", ["starting", "idle", "busy"])
+def test_ctrl_c_stops_serve_without_worker_tracebacks(isolated_home, moment):
+    process = start("serve", "--port", "0", "--quiet", "--workers", "2", "--timeout", "600",
+                    home=isolated_home)
+    try:
+        if moment == "starting":
+            assert wait_until(lambda: len(children(process.pid)) >= 2)
+        else:
+            url = re.search(r"(http://\S+/sparql)", process.stderr.readline()).group(1)
+        workers = children(process.pid)
+        if moment == "busy":
+            ask_in_background(url, RUNAWAY)
+            assert wait_until(lambda: any(cpu_seconds(w) > 1.0 for w in workers)), "no worker got busy"
+        os.killpg(process.pid, signal.SIGINT)  # the whole group, as a terminal does
+        process.wait(10)
+    finally:
+        process.kill()
+    stderr = process.stderr.read()
+    assert "Traceback" not in stderr and "Process datacareers-query" not in stderr, stderr
+    assert wait_until(lambda: not any(running(w) for w in workers), timeout=5)
 
 
 # ----------------------------------------------------------------- memory
