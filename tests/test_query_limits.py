@@ -139,7 +139,7 @@ def test_busy_serve_workers_die_with_serve(isolated_home, sig):
         url = re.search(r"(http://\S+/sparql)", process.stderr.readline()).group(1)
         workers = children(process.pid)
         ask_in_background(url, RUNAWAY)
-        assert wait_until(lambda: any(cpu_seconds(w) > 1.0 for w in workers)), "no worker got busy"
+        assert wait_until(lambda: any(cpu_seconds(w) > 0.3 for w in workers)), "no worker got busy"
         process.send_signal(sig)
         process.wait(10)
     finally:
@@ -167,7 +167,7 @@ def test_ctrl_c_stops_serve_without_worker_tracebacks(isolated_home, moment):
         workers = children(process.pid)
         if moment == "busy":
             ask_in_background(url, RUNAWAY)
-            assert wait_until(lambda: any(cpu_seconds(w) > 1.0 for w in workers)), "no worker got busy"
+            assert wait_until(lambda: any(cpu_seconds(w) > 0.3 for w in workers)), "no worker got busy"
         os.killpg(process.pid, signal.SIGINT)  # the whole group, as a terminal does
         process.wait(10)
     finally:
@@ -180,9 +180,14 @@ def test_ctrl_c_stops_serve_without_worker_tracebacks(isolated_home, moment):
 # ----------------------------------------------------------------- memory
 
 
-def test_cli_memory_limit(tmp_path):
-    result = CliRunner().invoke(main, ["query", "--max-memory", "256", "--timeout", "60", HUNGRY])
-    one_line_error(result, r"needed more than the 256 MB of memory")
+def test_cli_memory_limit(isolated_home):
+    # a fresh command (the query process is forked from it, and the limit counts what it
+    # inherits: a fork of this test process would start far above 256 MB)
+    process = start("query", "--max-memory", "256", "--timeout", "60", HUNGRY, home=isolated_home)
+    _, stderr = process.communicate(timeout=90)
+    assert process.returncode == 2
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "needed more than the 256 MB of memory" in lines[0], lines
 
 
 @pytest.fixture(scope="module")

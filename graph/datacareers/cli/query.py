@@ -35,7 +35,10 @@ def _answer(job: dict, out) -> str:
             loaded["error"] = exc
 
     loader = threading.Thread(target=load, name="datacareers-load")
-    loader.start()
+    try:
+        loader.start()
+    except RuntimeError as exc:  # no room for its stack under --max-memory
+        raise MemoryError(str(exc)) from None
     from datacareers.errors import QueryError
     from datacareers.serve.respond import respond
     from datacareers.views.sparql_check import check_query

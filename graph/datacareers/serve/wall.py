@@ -177,6 +177,8 @@ def on_engine_thread(function, *args):
     try:
         thread = threading.Thread(target=run, name="datacareers-engine")
         thread.start()
+    except RuntimeError as exc:  # no room for its stack under the memory limit
+        raise MemoryError(str(exc)) from None
     finally:
         threading.stack_size(previous)
     thread.join()
