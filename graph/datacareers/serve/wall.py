@@ -30,8 +30,8 @@ What :func:`enter` does, in this order:
 Where the wall cannot be raised: on Linux, :func:`enter` raises :class:`WallError` and the
 query does not run (the network wall costs nothing there, so failing to raise it means the
 system forbids it, and we cannot then promise that no request leaves). On other systems
-there is no seccomp; queries run with the parser's check only, and :func:`status` says so,
-so ``query`` and ``serve`` print a one-line warning.
+there is no seccomp; queries run with the parser's check only, and :func:`status` says so
+(``query`` prints it as a one-line warning).
 
 >>> status() in (None, "no network wall on this system (Linux only): SERVICE and LOAD are refused by the parser alone")
 True
