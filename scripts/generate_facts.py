@@ -47,6 +47,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from datacareers.errors import ImportFormatError
+
 REPO = Path(__file__).resolve().parent.parent
 FACTS_DIR = REPO / "ontology" / "facts"
 CROSSWALK = FACTS_DIR / "curated" / "crosswalk.ttl"
@@ -83,6 +85,7 @@ ATTRIBUTION = {
     "onet-25": "This product includes information from the O*NET 25.x Career Changers Matrix by "
                "the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). "
                "Used under the CC BY 4.0 license.",
+    "bls": "Source: U.S. Bureau of Labor Statistics.",
 }
 
 PREFIXES = {
@@ -185,7 +188,7 @@ def skill_ref(uri: str) -> str:
     return "escoskill:" + uri[len(ESCO_SKILL):] if uri.startswith(ESCO_SKILL) else f"<{uri}>"
 
 
-# ----------------------------------------------------------------- ESCO skills
+# ----------------------------------------------------------------- reading files (the move files)
 
 
 def _open_csv(datasets: Path, rel: str):
@@ -195,94 +198,6 @@ def _open_csv(datasets: Path, rel: str):
     if rel.endswith(".gz"):
         return gzip.open(path, "rt", encoding="utf-8", newline="")
     return open(path, encoding="utf-8", newline="")
-
-
-def skill_kind(skill_type: str, reuse_level: str) -> str:
-    """career:knowledge / soft / hard from ESCO's skillType and reuseLevel.
-
-    >>> skill_kind("knowledge", "transversal"), skill_kind("skill/competence", "transversal")
-    ('knowledge', 'soft')
-    >>> skill_kind("skill/competence", "sector-specific")
-    'hard'
-    """
-    if skill_type.strip() == "knowledge":
-        return "knowledge"
-    if reuse_level.strip() == "transversal":
-        return "soft"
-    return "hard"
-
-
-def generate_esco(datasets: Path, crosswalk: Crosswalk) -> str:
-    with _open_csv(datasets, ESCO_OCCUPATIONS) as fh:
-        known = {row["conceptUri"].strip() for row in csv.DictReader(fh)}
-    wanted = {ESCO_OCCUPATION + code for code in crosswalk.esco}
-    relations: dict[str, dict[str, str]] = defaultdict(dict)  # occupation -> skill -> relation
-    with _open_csv(datasets, ESCO_RELATIONS) as fh:
-        for row in csv.DictReader(fh):
-            occupation = row["occupationUri"].strip()
-            if occupation in wanted:
-                relation = row["relationType"].strip()
-                skill = row["skillUri"].strip()
-                if relations[occupation].get(skill) != "essential":
-                    relations[occupation][skill] = relation
-
-    notes = []
-    for code in sorted(crosswalk.esco):
-        uri = ESCO_OCCUPATION + code
-        if uri not in known:
-            notes.append(f"{uri} is not in ESCO 1.1.1 (a newer concept): no skills from it")
-        elif uri not in relations:
-            notes.append(f"{uri} has no skill relations in ESCO 1.1.1")
-
-    role_skills: dict[str, dict[str, str]] = {}
-    for role, kinds in sorted(crosswalk.by_role("esco").items()):
-        occupations = [ESCO_OCCUPATION + c for c in sorted(kinds.get("exact", ())) if ESCO_OCCUPATION + c in relations]
-        if not occupations:
-            occupations = [ESCO_OCCUPATION + c for c in sorted(kinds.get("close", ()))
-                           if ESCO_OCCUPATION + c in relations]
-        merged: dict[str, str] = {}
-        for occupation in occupations:
-            for skill, relation in relations[occupation].items():
-                if merged.get(skill) != "essential":
-                    merged[skill] = relation
-        if merged:
-            role_skills[role] = merged
-
-    needed = {skill for skills in role_skills.values() for skill in skills}
-    skills: dict[str, tuple[str, str]] = {}
-    with _open_csv(datasets, ESCO_SKILLS) as fh:
-        for row in csv.DictReader(fh):
-            uri = row["conceptUri"].strip()
-            if uri in needed:
-                skills[uri] = (row["preferredLabel"].strip(), skill_kind(row["skillType"], row["reuseLevel"]))
-    missing = sorted(needed - set(skills))
-    if missing:
-        raise DataError(f"{ESCO_SKILLS}: no row for skills {missing[:5]}")
-
-    out = [header(
-        [ESCO_OCCUPATIONS, ESCO_RELATIONS, ESCO_SKILLS], "ESCO v1.1.1", ATTRIBUTION["esco"], "esco-1.1.1",
-        ["Skill labels are English only: ESCO v1.1.1 skills_fr.csv is not in the dataset copy used.",
-         "skillKind: skillType knowledge -> career:knowledge; reuseLevel transversal -> career:soft;",
-         "otherwise career:hard."] + notes,
-        {"career": CAREER, "escoskill": ESCO_SKILL, "role": ROLE, "skos": SKOS})]
-    for role, merged in sorted(role_skills.items()):
-        essential = sorted(s for s, r in merged.items() if r == "essential")
-        optional = sorted(s for s, r in merged.items() if r != "essential")
-        lines = [f"role:{role}"]
-        props = []
-        if essential:
-            props.append("career:essentialSkill " + ",\n        ".join(map(skill_ref, essential)))
-        if optional:
-            props.append("career:optionalSkill " + ",\n        ".join(map(skill_ref, optional)))
-        props.append("career:requiresSkill " + ",\n        ".join(map(skill_ref, sorted(merged))))
-        lines.append("    " + " ;\n    ".join(props) + " .")
-        out.append("\n".join(lines) + "\n")
-    for uri in sorted(skills):
-        label, kind = skills[uri]
-        out.append(f"{skill_ref(uri)} a career:Skill ;\n"
-                   f"    skos:prefLabel {literal(label, 'en')} ;\n"
-                   f"    career:skillKind career:{kind} .\n")
-    return "\n".join(out)
 
 
 # ----------------------------------------------------------------- helpers for the move files (generate_moves.py)
@@ -304,14 +219,14 @@ def _tsv(datasets: Path, rel: str) -> list[list[str]]:
 def generate(datasets: Path, crosswalk_path: Path = CROSSWALK) -> dict[str, str]:
     """Every generated file: path relative to ontology/facts -> its text."""
     import generate_moves  # the move files, in their own module (it imports this one)
-    import generate_skill_labels  # French skill names, in their own module too
+    from projection import profiles  # the profiles, projected from the importers' output
 
     crosswalk = read_crosswalk(crosswalk_path)
-    return {
-        "esco-1.1.1/skills.ttl": generate_esco(datasets, crosswalk),
-        **generate_moves.generate(datasets, crosswalk),
-        **generate_skill_labels.generate(datasets),
-    }
+    try:
+        found = profiles.generate(datasets, crosswalk_path, ATTRIBUTION)
+    except ImportFormatError as exc:
+        raise DataError(str(exc)) from None
+    return {**found, **generate_moves.generate(datasets, crosswalk)}
 
 
 def main(argv: list[str] | None = None) -> int:
