@@ -11,7 +11,6 @@ from pyoxigraph import Literal, NamedNode
 
 from datacareers.constants import PREFIXES
 from datacareers.importers import esco
-
 from projection.project import french_split, project, read_mappings, skills_of
 from projection.releases import ESCO_V10_FR, RELEASES, Release, load
 from projection.turtle import render

@@ -30,7 +30,6 @@ from rdflib import Graph, Namespace
 
 from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
 from datacareers.importers.common import SOC_OCCUPATION
-
 from projection.releases import RELEASES, Release
 
 SKOS, RDF, DCTERMS = PREFIXES["skos"], PREFIXES["rdf"], PREFIXES["dcterms"]

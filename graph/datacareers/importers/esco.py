@@ -17,8 +17,8 @@ are found by name anywhere under that folder (``en/``, ``fr/``, ``relations/``..
   ========================  ======================  ====================
   ``knowledge``             any                     ``career:knowledge``
   other                     ``transversal``         ``career:soft``
-  other, filed under ESCO's transversal groups T3 (self-management) or
-  T4 (social and communication)                     ``career:soft``
+  other, filed under ESCO's transversal groups T4 (social and
+  communication) or T3.2-T3.4 (self-management)     ``career:soft``
   other                     any other / empty       ``career:hard``
   ========================  ======================  ====================
 

@@ -2,17 +2,18 @@
 skill groups for personal and social qualities.
 
 ESCO's transversal skills and competences (codes ``T...`` in ``skillGroups_en.csv``) have
-six groups. Two of them are what :data:`career:soft` means ("a personal or social
-quality such as communication"): **T3** self-management skills and competences and
-**T4** social and communication skills and competences (communicating, collaborating,
-supporting and leading others, following an ethical code). A skill/competence whose
+six groups. What :data:`career:soft` means ("a personal or social quality such as
+communication") is **T4** social and communication skills and competences (communicating,
+collaborating, supporting and leading others, following an ethical code) and the personal
+part of **T3** self-management: T3.2 taking a proactive approach, T3.3 maintaining a
+positive attitude, T3.4 demonstrating willingness to learn. A skill/competence whose
 ``broaderRelationsSkillPillar.csv`` chain reaches one of them (or their sub-groups) is
-soft. The other transversal groups are not: T1 core skills (languages, numbers, digital
-devices), T2 thinking skills (which ESCO uses for "analyse big data"), T5 physical and
-manual, T6 life skills.
+soft. Left out: T3.1 "working efficiently" (ESCO files technical tasks there, such as
+defining data quality criteria), T1 core skills (languages, numbers, digital devices), T2
+thinking skills (where ESCO files "analyse big data"), T5 physical and manual, T6 life skills.
 
->>> sorted(soft_groups([("u3", "T3"), ("u31", "T3.1"), ("u2", "T2"), ("u41", "T4.1")]))
-['u3', 'u31', 'u41']
+>>> sorted(soft_groups([("u32", "T3.2"), ("u31", "T3.1"), ("u2", "T2"), ("u4", "T4"), ("u41", "T4.1")]))
+['u32', 'u4', 'u41']
 >>> sorted(under({"s1": {"s0"}, "s0": {"u31"}, "s2": {"x"}}, {"u31"}))
 ['s0', 's1']
 """
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 #: The transversal groups whose skills are soft (see above).
-SOFT_CODES = ("T3", "T4")
+SOFT_CODES = ("T3.2", "T3.3", "T3.4", "T4")
 
 
 def soft_groups(rows: Iterable[tuple[str, str]]) -> set[str]:

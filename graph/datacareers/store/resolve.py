@@ -1,8 +1,11 @@
 """Turn what a person types into a role IRI: slugs, IRIs, French and English labels.
 
-Matching ignores case, accents and punctuation. An exact match on a slug or a
-preferred / alternative label wins; among several exact matches, our curated roles
-(``role:`` IRIs) win over imported occupations. Failing that, a name whose words all
+Matching ignores case, accents and punctuation. A name we curate (a curated role's slug,
+preferred label or an alternative label of ``source:curated``) wins; then an exact match on
+any preferred / alternative label, such as a job title a release gives (ROME appellations,
+O*NET alternate titles); among several exact matches, our curated roles (``role:`` IRIs)
+win over imported occupations, and a title several curated roles share stays ambiguous:
+the error lists them. Failing that, a name whose words all
 appear in one role's label resolves to it; several such roles make the name ambiguous,
 none makes it unknown, with close names suggested.
 
@@ -62,6 +65,7 @@ class RoleIndex:
     """Every role's names, normalized, for matching."""
 
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> roles
+    own: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # curated name -> roles
     display: dict[str, dict[str, str]] = field(default_factory=dict)  # role -> its labels by language
 
     @classmethod
@@ -70,15 +74,19 @@ class RoleIndex:
 
         index = cls()
         pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
+        curated = NamedNode(SOURCE["curated"])
         roles = all_roles(store, SOURCE["curated"]) if curated_only else all_roles(store)
         for role in roles:
             subject = NamedNode(role)
-            index.names[normalize(slug(role).replace("-", " "))].add(role)
-            index.names[normalize(role)].add(role)
+            for name in (normalize(slug(role).replace("-", " ")), normalize(role)):
+                index.names[name].add(role)
+                index.own[name].add(role)
             for predicate in (pref, alt):
                 for quad in store.quads_for_pattern(subject, predicate, None, None):
                     literal = quad.object
                     index.names[normalize(literal.value)].add(role)
+                    if quad.graph_name == curated:
+                        index.own[normalize(literal.value)].add(role)
                     if predicate == pref:
                         index.display.setdefault(role, {}).setdefault(literal.language or "", literal.value)
             index.display.setdefault(role, {})
@@ -123,9 +131,10 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
         curated = RoleIndex.from_store(store, curated_only=True)
         if text in curated.display:
             return text
-        exact = curated.names.get(key, set())
-        if len(exact) == 1:
-            return next(iter(exact))
+        for names in (curated.own, curated.names):
+            exact = names.get(key, set())
+            if len(exact) == 1:
+                return next(iter(exact))
         index = _full_index(store)
     if text in index.display:
         return text
