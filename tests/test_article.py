@@ -27,9 +27,10 @@ def _in_article(items):
 
 
 def test_salary_table(facts):
-    found = {(s["seniority"], s["period"]): (s["min"], s["max"]) for s in facts["salaries"]}
+    article = [s for s in facts["salaries"] if s["source"] == ARTICLE]  # (the BLS wages are a distribution)
+    found = {(s["seniority"], s["period"]): (s["min"], s["max"]) for s in article}
     assert found == TABLE
-    for s in facts["salaries"]:
+    for s in article:
         assert (s["currency"], s["year"], s["gross"], s["source"]) == ("EUR", "2022", True, ARTICLE)
 
 
