@@ -80,11 +80,15 @@ def test_missions_in_french_and_english(shipped):
 
 
 def test_every_article_fact_is_in_the_article_graph(shipped):
-    # Nothing the article says about the ML engineer leaks into another graph.
+    # Nothing the article says about the ML engineer leaks into another graph (a release's pay or
+    # education, read through a crosswalk mapping, sits in that release's graph and says so).
     pref = NamedNode(PREFIXES["skos"] + "prefLabel")
+    releases = {q.graph_name.value for q in shipped.quads_for_pattern(NamedNode(MLE), NamedNode(CAREER["viaMapping"]),
+                                                                       None, None)}
     for quad in shipped.quads_for_pattern(NamedNode(MLE), None, None, None):
         if quad.predicate in (NamedNode(CAREER["salary"]), NamedNode(CAREER["mission"]),
                               NamedNode(CAREER["education"]), NamedNode(CAREER["managedBy"])):
-            assert quad.graph_name.value == ARTICLE, quad
+            assert quad.graph_name.value == ARTICLE or (
+                quad.graph_name.value in releases and quad.predicate != NamedNode(CAREER["mission"])), quad
         if quad.predicate == pref:
             assert quad.graph_name.value == SOURCE["curated"]

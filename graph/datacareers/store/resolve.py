@@ -142,10 +142,12 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
     if len(exact) == 1:
         return next(iter(exact))
     candidates = exact
-    if not candidates:
+    if not candidates:  # a name whose words all appear in a name we curate, else in any name
         words = set(key.split())
-        candidates = {r for n, roles in index.names.items() if words <= set(n.split()) for r in roles}
-        candidates = _prefer_curated(candidates)
+        for names in (index.own, index.names):
+            candidates = _prefer_curated({r for n, roles in names.items() if words <= set(n.split()) for r in roles})
+            if candidates:
+                break
         if len(candidates) == 1:
             return next(iter(candidates))
     if candidates:
@@ -155,7 +157,8 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
             _("{name} could mean {n} roles: {roles}{more}; give a fuller name or the id").format(
                 name=repr(name), n=len(listed), roles="; ".join(listed[:10]), more=more))
     close = difflib.get_close_matches(key, list(index.names), n=3, cutoff=0.6)
-    suggestions = list(dict.fromkeys(index.describe(r) for n in close for r in sorted(index.names[n])))[:3]
+    suggestions = list(dict.fromkeys(index.describe(r) for n in close
+                                     for r in sorted(index.own.get(n) or index.names[n])))[:3]
     hint = (_("did you mean: {names}?").format(names=", ".join(suggestions)) if suggestions
             else _("see `datacareers roles`"))
     raise UnknownRoleError(_("no role named {name}; {hint}").format(name=repr(name), hint=hint))
