@@ -90,7 +90,8 @@ def test_outlook_in_persons_exactly(store):
     row = rows("occupation.xlsx", "Table 1.2", "2024 National Employment Matrix code")["15-2051"]
     node = OUTLOOK["bls-ep-2024-34-15-2051"]
     thousand = Decimal(1000)
-    assert values(store, node, CAREER["baseEmployment"]) == {str(int(Decimal(repr(row["Employment, 2024"])) * thousand))}
+    assert values(store, node, CAREER["baseEmployment"]) == {
+        str(int(Decimal(repr(row["Employment, 2024"])) * thousand))}
     assert values(store, node, CAREER["projectedEmployment"]) == {
         str(int(Decimal(repr(row["Employment, 2034"])) * thousand))}
     assert values(store, node, CAREER["annualOpenings"]) == {

@@ -86,7 +86,8 @@ def cut_text(datasets: Path) -> None:
     if links[1] not in existing:
         (rome / "unix_liens_rome_referentiels_v460_utf8.csv").write_text(existing + "".join(links[1:]),
                                                                          encoding="utf-8")
-    codes = {line.split("\t")[0] for line in (onet / "Occupation Data.txt").read_text(encoding="utf-8").splitlines()[1:]}
+    occupations = (onet / "Occupation Data.txt").read_text(encoding="utf-8").splitlines()[1:]
+    codes = {line.split("\t")[0] for line in occupations}
     for name in ("Task Statements.txt", "Alternate Titles.txt"):
         (onet / name).write_text("".join(_lines(datasets / "onet/db_29_0_text" / name, lambda r: r[0] in codes)),
                                  encoding="utf-8")

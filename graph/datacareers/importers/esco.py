@@ -281,7 +281,6 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
     essential, optional, requires = term("essentialSkill"), term("optionalSkill"), \
         term("requiresSkill")
     has_broader_file = "broader" in tables
-    soft_skills = _soft_skills(tables, progress)
 
     for uri, pref, alts, desc, group, hidden, code in tables["occupations"].rows(progress):
         if not uri:
@@ -303,6 +302,7 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             if uri:
                 yield from _labels(NamedNode(uri.strip()), pref, alts, hidden, desc, "fr", g)
 
+    soft_skills = _soft_skills(tables, progress)
     for uri, pref, alts, desc, skill_type, reuse_level, hidden in tables["skills"].rows(
         progress
     ):
