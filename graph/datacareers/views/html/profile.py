@@ -62,7 +62,13 @@ def _pay(facts: dict, sources: Sources) -> dict | None:
 
 
 def _lines(title: str, lines: list[dict]) -> dict | None:
-    return {"title": title, "lines": lines} if lines else None
+    """A section of lines; a "via" every line shares is said once, for the section."""
+    if not lines:
+        return None
+    shared = {x["via"] for x in lines}
+    if len(shared) == 1 and lines[0]["via"]:
+        return {"title": title, "via": lines[0]["via"], "lines": [dict(x, via="") for x in lines]}
+    return {"title": title, "lines": lines}
 
 
 def role_sections(facts: dict, sources: Sources) -> list[dict]:

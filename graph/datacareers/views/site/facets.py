@@ -201,5 +201,22 @@ def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = No
             section = generic(key, texts[key], links)
         else:
             section = generic(key, value, links)
-        out.append(section)
+        out.append(_shared_via(section, value))
     return out
+
+
+def _shared_via(section: dict, items) -> dict:
+    """Say once, under the title, the close match every line of a section came through
+    (a role's 400 tools read through one O*NET occupation need not repeat it 400 times)."""
+    lines = section.get("lines")
+    if not lines or section.get("kind") in ("pay", "groups") or not isinstance(items, list):
+        return section
+    vias = [tuple(t for t in _item_tags(item) if t not in _item_tags({**item, "via": []}))
+            for item in items if isinstance(item, dict)]
+    if len(vias) != len(lines) or len(set(vias)) != 1 or not vias[0]:
+        return section
+    shared = set(vias[0])
+    for line in lines:
+        line["tags"] = [t for t in line["tags"] if t not in shared]
+    section["note"] = "; ".join(vias[0])
+    return section
