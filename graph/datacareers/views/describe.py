@@ -4,7 +4,7 @@
 >>> facts = role_facts(shipped_store(), ROLE["machine-learning-engineer"], "en")
 >>> facts["label"]
 'machine learning engineer'
->>> [(s["seniority"], s["min"], s["max"]) for s in facts["salaries"] if s["period"] == "P1Y"]
+>>> [(s["seniority"], s["min"], s["max"]) for s in facts["salaries"] if s["period"] == "P1Y" and s["seniority"]]
 [('junior', 35000, 45000), ('intermediate', 45000, 55000), ('senior', 50000, 75000)]
 >>> sorted(m["label"] for m in facts["managed_by"])
 ['chief data officer', 'digital strategy director']

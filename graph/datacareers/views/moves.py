@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from datacareers.constants import BASE_IRI, CAREER, PREFIXES, RDF_TYPE, ROLE, SOURCE
+from datacareers.constants import CAREER, OTHER_SKILL_VOCABULARIES, PREFIXES, RDF_TYPE, ROLE, SOURCE
 
 #: Evidence kinds, strongest first, with the predicate that states a move of that kind.
 EVIDENCE = {"stated": CAREER["canBecome"], "related": CAREER["relatedMove"], "inferred": CAREER["inferredMove"]}
@@ -42,10 +42,6 @@ _EXACT = NamedNode(PREFIXES["skos"] + "exactMatch")
 _BROADER = NamedNode(PREFIXES["skos"] + "broader")
 _PREF = NamedNode(PREFIXES["skos"] + "prefLabel")
 _SKILL_LINKS = {CAREER["essentialSkill"]: True, CAREER["optionalSkill"]: False, CAREER["requiresSkill"]: False}
-#: Skills of a release's own vocabulary that a curated role also lists (ROME competences and
-#: knowledge, O*NET technologies): the skill gap reads a role's skills in one vocabulary, so
-#: these count only for a node that has no other skills (an imported ROME fiche or O*NET occupation).
-_OTHER_VOCABULARIES = tuple(BASE_IRI + p for p in ("rome/competence/", "rome/savoir/", "onet/technology/"))
 
 
 def strongest(kinds: Iterable[str]) -> str:
@@ -206,7 +202,7 @@ class Profiles:
 
     def _read(self, node: str) -> dict:
         """A node's labels and skills are its own (its exact matches' only when it has none:
-        a curated role keeps its ESCO skills, in one vocabulary: see _OTHER_VOCABULARIES); pay, job zone and
+        a curated role keeps its ESCO skills, in one vocabulary: see OTHER_SKILL_VOCABULARIES); pay, job zone and
         education come from the node and every concept it matches exactly."""
         members = self.aliases.members(node)
         labels: dict[str, str] = {}
@@ -224,7 +220,7 @@ class Profiles:
                         skills.add(quad.object.value)
                         if is_essential:
                             essential.add(quad.object.value)
-                main = {s for s in skills if not s.startswith(_OTHER_VOCABULARIES)}
+                main = {s for s in skills if not s.startswith(OTHER_SKILL_VOCABULARIES)}
                 if main:
                     skills, essential = main, essential & main
         pay: list[dict] = []
