@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import shutil
 import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -80,25 +82,37 @@ def assert_one_line_error(result, exit_code: int, pattern: str) -> None:
 
 
 class Listener:
-    """A loopback socket that must receive no connection (proves nothing went out)."""
+    """A loopback socket that must receive no connection (proves nothing went out). It
+    accepts and closes at once, so an engine that did connect fails fast, never hangs."""
 
     def __enter__(self):
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(8)
-        self.sock.settimeout(0.3)
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.peers: list[int] = []
+        self.changed = threading.Condition()
+        threading.Thread(target=self._accept, daemon=True).start()
         return self
 
-    def connections(self) -> int:
-        count = 0
+    def _accept(self) -> None:
         while True:
             try:
-                conn, _ = self.sock.accept()
-            except (TimeoutError, OSError):
-                return count
+                conn, peer = self.sock.accept()
+            except OSError:
+                return
             conn.close()
-            count += 1
+            with self.changed:
+                self.peers.append(peer[1])
+                self.changed.notify_all()
+
+    def connections(self) -> int:
+        """Connections so far: a probe is accepted after every earlier one."""
+        with socket.create_connection(("127.0.0.1", self.sock.getsockname()[1]), timeout=5) as probe:
+            mine = probe.getsockname()[1]
+            with self.changed:
+                assert self.changed.wait_for(lambda: mine in self.peers, timeout=10)
+                return len(self.peers) - 1
 
     def __exit__(self, *exc):
         self.sock.close()
@@ -176,10 +190,20 @@ def test_huge_query_api():
 # ------------------------------------------------------------------ SERVICE and LOAD
 
 
+# rdflib's grammar fails on a SERVICE after a name ending in \# on the same line: refused
+# as a syntax error at the SERVICE (fail closed) rather than as SERVICE
+REFUSED = r"refused|SPARQL syntax error at line 1, column \d+ \(near 'SERVICE"
+
+
 def outbound_queries(url: str) -> list[str]:
+    # tests/test_query_wall.py tries every disguise the suite knows; these are the classics
+    # and the security review's escapes (\# read as a comment, \' as a string by a scan)
     return [
         f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
         f"SELECT * WHERE {{ SeRvIcE SILENT <{url}/sparql> {{ ?s ?p ?o }} }}",
+        f"PREFIX ex: <http://e/> SELECT ?o {{ OPTIONAL {{ ?s ex:a\\# ?x }} "
+        f"SERVICE <{url}/internal?token=1> {{ ?s ?p ?o }} }}",
+        f"PREFIX ex: <http://e/> SELECT ?o {{ ?s ex:a\\' ?x . SERVICE SILENT <{url}/x> {{ ?s ?p ?o }} }}",
         f"LOAD <{url}/data.ttl>",
         f"LOAD SILENT <{url}/data.ttl> INTO GRAPH <urn:g>",
     ]
@@ -189,7 +213,7 @@ def test_service_and_load_make_no_request_api():
     data = store.shipped_store()
     with Listener() as listener:
         for query in outbound_queries(listener.url):
-            with pytest.raises(QueryError, match="refused"):
+            with pytest.raises(QueryError, match=REFUSED):
                 sparql.run_query(data, query)
         # FROM names a graph of the store; it is never fetched either
         sparql.run_query(data, f"SELECT * FROM <{listener.url}/x> WHERE {{ ?s ?p ?o }}")
@@ -200,7 +224,7 @@ def test_service_and_load_make_no_request_api():
 def test_service_and_load_make_no_request_cli(home):
     with Listener() as listener:
         for query in outbound_queries(listener.url):
-            assert_one_line_error(run("query", query), 2, "refused")
+            assert_one_line_error(run("query", query), 2, REFUSED)
         assert listener.connections() == 0
 
 
@@ -337,7 +361,7 @@ def test_endpoint_refuses_updates_service_load_and_huge(hostile_endpoint):
                 status, body = fetch(url, data, headers)
                 assert status == 400, (query, body)
                 assert body.startswith(b"Error: ") and body.count(b"\n") == 1
-                assert b"refused" in body
+                assert re.search(REFUSED.encode(), body), body
         assert listener.connections() == 0
     huge = b"query=" + b"x" * 5_000_000
     status, body = fetch(url, huge, {"Content-Type": "application/x-www-form-urlencoded"})

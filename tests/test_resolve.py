@@ -1,8 +1,9 @@
 """Role names resolve from slugs, IRIs, FR/EN labels, ignoring case and accents."""
 
 import pytest
+from pyoxigraph import NamedNode
 
-from datacareers.constants import ROLE
+from datacareers.constants import PREFIXES, ROLE, SOURCE
 from datacareers.errors import AmbiguousRoleError, UnknownRoleError
 from datacareers.store.resolve import normalize, resolve_role
 
@@ -52,3 +53,49 @@ def test_empty_name(shipped):
 
 def test_normalize_strips_accents_and_punctuation():
     assert normalize("Ingénieur·e  d'Études") == normalize("ingenieur e d etudes")
+
+
+def test_codes_resolve_without_reading_names(shipped):
+    assert resolve_role(shipped, "M1419") == ROLE["data-analyst"]  # the curated role matching it exactly
+    assert resolve_role(shipped, "m1419") == ROLE["data-analyst"]
+
+
+def test_imported_names_are_indexed_once_per_import(runner, cli, isolated_home):
+    """After an import, the first name no curated role has builds the index of every role's
+    names and saves it in the data folder; the next process reads it back, and a new
+    import (a new store) never reuses the old one."""
+    from pathlib import Path
+
+    from datacareers.store import resolve
+    from datacareers.store.dataset import open_dataset
+
+    rome = Path(__file__).parent / "data" / "rome" / "v460"
+    assert runner.invoke(cli, ["import", "rome", str(rome), "-q", "--partial"]).exit_code == 0
+    store = open_dataset()
+    curated = resolve.RoleIndex.from_store(store, curated_only=True)
+    title = next(q.object.value for q in store.quads_for_pattern(
+        None, NamedNode(PREFIXES["skos"] + "altLabel"), None, NamedNode(SOURCE["import-rome-4.0-v460"]))
+        if normalize(q.object.value) not in curated.names)
+    resolve._FULL_INDEX.clear()
+    found = resolve_role(store, title)
+    saved = list((isolated_home / "cache").glob("role-names-*.json"))
+    assert len(saved) == 1
+    resolve._FULL_INDEX.clear()
+    built = []
+    real = resolve.RoleIndex.from_store
+
+    def counting(*args, **kwargs):
+        built.append(kwargs.get("curated_only", False))
+        return real(*args, **kwargs)
+
+    resolve.RoleIndex.from_store = counting
+    try:
+        assert resolve_role(open_dataset(), title) == found
+        assert True not in built or built == [True]  # only the small curated index was built
+        assert False not in built
+        assert runner.invoke(cli, ["import", "rome", str(rome), "-q", "--partial", "--force"]).exit_code == 0
+        resolve._FULL_INDEX.clear()
+        assert resolve_role(open_dataset(), title) == found
+        assert False in built  # a new store: the index is built afresh, not read from the old file
+    finally:
+        resolve.RoleIndex.from_store = real

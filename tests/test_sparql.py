@@ -91,6 +91,21 @@ def test_keywords_inside_strings_are_not_updates():
     check_read_only('SELECT * WHERE { ?s ?p "INSERT DATA" } # DELETE')
 
 
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_ask_has_no_w3c_csv_or_tsv_form(shipped, fmt):
+    # the W3C CSV/TSV results formats are defined for SELECT only
+    with pytest.raises(QueryError, match="SELECT only"):
+        format_result(run_query(shipped, "ASK {}"), fmt)
+
+
+def test_from_narrows_the_default_graph(shipped):
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s ?p ?o }}"
+    def n(query):
+        return int(json.loads(format_result(run_query(shipped, query), "json"))["results"]["bindings"][0]["n"]["value"])
+    assert 0 < n(count.format("FROM source:rome-4.0")) < n(count.format(""))
+    assert n(count.format("FROM <urn:no-such-graph>")) == 0
+
+
 def test_syntax_error_is_one_line(shipped):
     with pytest.raises(QueryError, match="SPARQL syntax error") as info:
         run_query(shipped, "SELECT ?x WHERE { ?x ?y }")

@@ -3,7 +3,7 @@
 import pytest
 
 from datacareers.constants import ROLE
-from datacareers.views.html import data as view
+from datacareers.views import subset
 from datacareers.views.html.data import view_data
 from datacareers.views.subset import drawable_subset, neighbourhood
 
@@ -30,7 +30,7 @@ def test_subset_keeps_everything_about_kept_nodes(shipped):
 @pytest.mark.parametrize("focus", [None, "data analyst"])
 def test_big_store_view_draws_the_same_focus(shipped, monkeypatch, focus):
     whole = view_data(shipped, lang="en", focus=focus, depth=1)
-    monkeypatch.setattr(view, "LARGE_STORE", 0)  # treat the shipped graph as a big import
+    monkeypatch.setattr(subset, "LARGE_STORE", 0)  # treat the shipped graph as a big import
     cut = view_data(shipped, lang="en", focus=focus, depth=1)
     ids = lambda data: {n["id"] for n in data["nodes"]}  # noqa: E731
     if focus:

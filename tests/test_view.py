@@ -240,7 +240,8 @@ def test_cli_help_teaches(runner, cli):
     result = runner.invoke(cli, ["view", "--help"])
     assert result.exit_code == 0
     assert "--focus ROLE" in result.output and "Examples:" in result.output
-    assert "datacareers view --focus machine-learning-engineer --depth 1" in result.output
+    assert "datacareers view --focus machine-learning-engineer" in result.output
+    assert "--max-nodes" in result.output
 
 
 def test_cli_writes_default_file_and_prints_path(runner, cli, tmp_path, monkeypatch):
@@ -271,3 +272,27 @@ def test_cli_bad_input_exits_2(runner, cli, tmp_path, args, message):
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "v.html").exists()
+
+
+def test_focus_view_is_capped_to_its_most_relevant_nodes(shipped):
+    """A focus view draws at most max_nodes nodes: the role itself, then its moves and reporting
+    lines before its skills; the page says how many it left out."""
+    whole = view_data(shipped, lang="en", focus="data-scientist", depth=1, max_nodes=0)
+    assert whole["capped"] is None and len(whole["nodes"]) > 20
+    cut = view_data(shipped, lang="en", focus="data-scientist", depth=1, max_nodes=20)
+    assert len(cut["nodes"]) == 20 and cut["capped"] == (20, len(whole["nodes"]))
+    kept = {n["id"] for n in cut["nodes"]}
+    assert ROLE["data-scientist"] in kept
+    moves = {e["to"] for e in whole["edges"] if e["from"] == ROLE["data-scientist"] and e["rel"] == "canBecome"}
+    assert 0 < len(moves) < 19, "pick a cap above the role's moves for this test"
+    assert moves <= kept  # its moves come before any of its skills
+    skills = [n["id"] for n in whole["nodes"] if n["kind"].startswith("skill")]
+    assert len(skills) > 20 and not set(skills) <= kept
+    assert "20 of" in cut["subtitle"]
+
+
+def test_cli_says_when_a_focus_view_is_capped(runner, cli, tmp_path):
+    result = runner.invoke(cli, ["view", "--focus", "data scientist", "--max-nodes", "10", "-o",
+                                 str(tmp_path / "v.html")])
+    assert result.exit_code == 0, result.output
+    assert "Drew 10 of the" in result.stderr

@@ -1,7 +1,13 @@
-"""``datacareers import esco|rome|onet PATH`` and ``datacareers sources``.
+r"""``datacareers import esco|rome|onet PATH`` and ``datacareers sources``.
 
 Only click is imported at module level: the importers, pyoxigraph and the store are
 imported inside the commands so ``datacareers --help`` stays instant.
+
+>>> from click.testing import CliRunner
+>>> from datacareers.cli import main
+>>> result = CliRunner().invoke(main, ["import", "remove", "esco-1.1.1"])
+>>> result.exit_code, "shipped with the package" in result.output
+(2, True)
 """
 
 import click

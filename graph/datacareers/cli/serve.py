@@ -30,10 +30,15 @@ import click
 @click.option("--queue-timeout", type=click.FloatRange(0.1, 3600), default=None,
               help="Seconds a query may wait for a free worker before a 503 with Retry-After. "
                    "Default: --timeout + 5.")
+@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(64), metavar="MB",
+              help="Memory each query process may use; a query that needs more is stopped (503) and "
+                   "its process replaced.")
+@click.option("--max-answer-mb", default=64, show_default=True, type=click.IntRange(1), metavar="MB",
+              help="Largest answer body; a larger answer is refused (422).")
 @click.option("--quiet", is_flag=True, help="Do not log each request on stderr.")
 def serve_command(host: str, port: int, timeout: float, max_rows: int, max_query_bytes: int,
                   workers: int, per_client: int | None, queue_timeout: float | None,
-                  quiet: bool) -> None:
+                  max_memory: int, max_answer_mb: int, quiet: bool) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (http://HOST:PORT/sparql).
 
     \b
@@ -55,7 +60,8 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, max_query
 
     settings = serve.Settings(timeout=timeout, max_rows=max_rows,
                               max_query_bytes=max_query_bytes, workers=workers, quiet=quiet,
-                              per_client=per_client, queue_timeout=queue_timeout)
+                              per_client=per_client, queue_timeout=queue_timeout,
+                              max_memory=max_memory << 20, max_answer_bytes=max_answer_mb << 20)
     try:
         server = serve.make_server(host, port, settings)
     except OSError as exc:
@@ -64,6 +70,10 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, max_query
     if not serve.is_loopback(host):
         click.echo(f"Warning: listening on {host}, not only on loopback: anyone who can reach this "
                    f"machine on port {server.server_address[1]} can query the graph (read-only).", err=True)
+    from datacareers.serve.wall import status
+
+    if status():
+        click.echo(f"Warning: {status()}", err=True)
     click.echo(serve.describe(server), err=True)
     try:
         server.serve_forever()

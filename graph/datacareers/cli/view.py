@@ -18,14 +18,18 @@ from datacareers.cli.common import LANG_OPTION, language
 @click.option("--focus", "focus", metavar="ROLE", default=None,
               help="Draw only the neighbourhood of ROLE: a slug (machine-learning-engineer), "
                    "a full IRI, or a French or English name (\"ML engineer\").")
-@click.option("--depth", type=int, default=2, show_default=True, metavar="N",
+@click.option("--depth", type=int, default=1, show_default=True, metavar="N",
               help="With --focus: how many links away from ROLE to draw (0 = the role alone).")
+@click.option("--max-nodes", type=click.IntRange(min=0), default=150, show_default=True, metavar="N",
+              help="With --focus: draw at most N nodes, the most relevant first (moves, reporting lines, "
+                   "essential skills, sectors, employers, then the rest); 0 = no cap.")
 @LANG_OPTION
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=False),
               default="datacareers.html", show_default=True, metavar="FILE",
               help="Where to write the page (replaced atomically).")
 @click.option("--title", default=None, help="Page title (default: \"Métiers de la donnée\" / \"Data careers\").")
-def view_command(focus: str | None, depth: int, lang: str | None, output: str, title: str | None) -> None:
+def view_command(focus: str | None, depth: int, max_nodes: int, lang: str | None, output: str,
+                 title: str | None) -> None:
     """Write the interactive HTML view of the graph: one self-contained file.
 
     The page needs no network (every script and style is inside it): open it from
@@ -40,8 +44,8 @@ def view_command(focus: str | None, depth: int, lang: str | None, output: str, t
     Examples:
       datacareers view                              # whole graph -> ./datacareers.html
       datacareers view --lang en -o careers.html
-      datacareers view --focus machine-learning-engineer --depth 1
-      datacareers view --focus "analyste de données" --depth 2 -o analyst.html
+      datacareers view --focus machine-learning-engineer
+      datacareers view --focus "analyste de données" --depth 2 --max-nodes 300 -o analyst.html
 
     The path written is printed on stdout.
     """
@@ -50,8 +54,15 @@ def view_command(focus: str | None, depth: int, lang: str | None, output: str, t
     if focus is not None and not focus.strip():
         raise click.BadParameter("give a role name, slug or IRI", param_hint="'--focus'")
 
+    from datacareers.i18n import _
     from datacareers.store.dataset import open_dataset
-    from datacareers.views.html.page import write_view
+    from datacareers.views.html.page import page_and_data, write_page
 
-    path = write_view(open_dataset(), output, lang=language(lang), focus=focus, depth=depth, title=title)
+    html, data = page_and_data(open_dataset(), lang=language(lang), focus=focus, depth=depth, title=title,
+                               max_nodes=max_nodes)
+    path = write_page(html, output)
+    if data["capped"]:
+        shown, total = data["capped"]
+        click.echo(_("Drew {shown} of the {total} nodes around the role, the most relevant first; "
+                     "--max-nodes 0 draws them all.").format(shown=shown, total=total), err=True)
     click.echo(str(path))

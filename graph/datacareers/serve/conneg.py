@@ -90,12 +90,15 @@ def _accept_ranges(accept: str) -> list[tuple[str, float]]:
 
 
 def negotiate(accept: str, kind: str) -> str | None:
-    """The media type to answer a *kind* ("results" or "graph") query for *accept*.
+    """The media type to answer a *kind* ("results", "boolean" or "graph") query for *accept*.
 
-    Exact types beat ``type/*`` which beats ``*/*``; among equals our order wins.
+    Exact types beat ``type/*`` which beats ``*/*``; among equals our order wins. An ASK
+    answer ("boolean") has no W3C CSV/TSV form, so only JSON and XML are offered for it.
     """
-    offered = RESULT_TYPES if kind == "results" else GRAPH_TYPES
-    aliases = _ALIASES[kind]
+    offered = GRAPH_TYPES if kind == "graph" else RESULT_TYPES
+    if kind == "boolean":
+        offered = {m: f for m, f in RESULT_TYPES.items() if f in ("json", "xml")}
+    aliases = _ALIASES["graph" if kind == "graph" else "results"]
     best, best_quality = None, 0.0
     for mime in offered:
         names = {mime} | {alias for alias, target in aliases.items() if target == mime}
@@ -145,8 +148,8 @@ def wanted_type(accept: str, fmt: str | None, kind: str) -> str | None:
     """The media type to answer with: the ``format`` parameter's when it has one for this
     *kind* of query, else what ``Accept`` asks for."""
     if fmt:
-        mime = _format_types(fmt)[0 if kind == "results" else 1]
-        if mime:
+        mime = _format_types(fmt)[1 if kind == "graph" else 0]
+        if mime and not (kind == "boolean" and RESULT_TYPES.get(mime) in ("csv", "tsv")):
             return mime
     return negotiate(accept, kind)
 

@@ -17,8 +17,9 @@ Why it is built this way:
   between solutions (the workers do that), but ``SELECT (COUNT(*) AS ?n) { ?a ?b ?c .
   ?d ?e ?f . ?g ?h ?i }`` computes for minutes before its first solution. A worker that
   overruns ``timeout`` is killed and replaced; the other workers keep answering.
-- Updates, ``LOAD`` and ``SERVICE`` are refused before anything runs
-  (:func:`datacareers.views.sparql.check_read_only`), so no request ever leaves the machine.
+- Updates, ``LOAD`` and ``SERVICE`` are refused before anything runs: each worker parses
+  the query (:mod:`datacareers.views.sparql_check`), and the workers cannot open a network
+  socket anyway (:mod:`datacareers.serve.wall`), so no request ever leaves the machine.
 - Nothing a client sends is unbounded: the body length is decided from the headers before
   it is read (:mod:`datacareers.serve.framing`), a stalled client is dropped after
   ``Handler.timeout``, and each client (an IP address) gets a fair share of the workers
@@ -52,16 +53,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from datacareers.errors import QueryError
 from datacareers.serve.address import is_loopback, request_authority, resolve_address, url_authority
-from datacareers.serve.conneg import (
-    GRAPH_TYPES,
-    RESULT_TYPES,
-    UTF8,
-    acceptable_at_all,
-    format_parameter,
-    negotiate,
-)
+from datacareers.serve.conneg import UTF8, format_parameter, negotiate
 from datacareers.serve.description import SERIALIZERS, describe_service
 from datacareers.serve.fairness import Busy, FairGate
 from datacareers.serve.framing import FramingError, body_length
@@ -75,7 +68,7 @@ from datacareers.serve.workers import (
     load_dataset,
     load_files,
 )
-from datacareers.views.sparql import check_read_only, example_description, example_queries
+from datacareers.views.sparql import example_description, example_queries
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -306,27 +299,17 @@ class Handler(BaseHTTPRequestHandler):
         if len(query.encode("utf-8")) > settings.max_query_bytes:
             self._error(413, f"query is over the {settings.max_query_bytes}-byte limit")
             return
-        accept = self.headers.get("Accept") or "*/*"
-        fmt = format_parameter(params)
-        if not acceptable_at_all(accept, fmt):
-            self._error(406, f"cannot answer in {accept!r}; acceptable: "
-                        f"{', '.join([*RESULT_TYPES, *GRAPH_TYPES])}")
-            return
+        # The worker checks the query (by parsing it) and negotiates the format, once.
         job = {
             "query": query,
-            "accept": accept,
-            "format": fmt,
+            "accept": self.headers.get("Accept") or "*/*",
+            "format": format_parameter(params),
             "default_graph": params.get("default-graph-uri"),
             "named_graphs": params.get("named-graph-uri"),
             "timeout": settings.timeout,
             "max_rows": settings.max_rows,
+            "max_bytes": settings.max_answer_bytes,
         }
-
-        try:
-            check_read_only(query)
-        except QueryError as exc:
-            self._error(400, str(exc))
-            return
         try:
             with self.server.gate.admit(self.client_address[0]):
                 answer = self.server.pool.run(job)
@@ -355,7 +338,7 @@ def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
     }
     server = EndpointServer(address, settings, family=family)
     try:
-        server.pool = WorkerPool(loader, settings.workers)
+        server.pool = WorkerPool(loader, settings.workers, settings.max_memory)
     except BaseException:
         server.server_close()
         raise

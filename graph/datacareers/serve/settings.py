@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from datacareers.serve.workers import DEFAULT_WORKERS
+from datacareers.serve.workers import DEFAULT_MAX_MEMORY, DEFAULT_WORKERS
 
 DEFAULT_TIMEOUT = 5.0
 DEFAULT_MAX_ROWS = 100_000
 DEFAULT_MAX_QUERY_BYTES = 1_000_000
 #: Seconds allowed for a stopped worker to be replaced, in the default queue wait.
 REPLACE_TIME = 5.0
+#: Largest answer body; a larger one is refused (422), as is one over max_rows.
+DEFAULT_MAX_ANSWER_BYTES = 64 << 20
 
 
 @dataclass
@@ -25,6 +27,9 @@ class Settings:
     max_rows: int = DEFAULT_MAX_ROWS
     max_query_bytes: int = DEFAULT_MAX_QUERY_BYTES
     workers: int = DEFAULT_WORKERS
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    #: Data (heap) each query worker may use, in bytes.
+    max_memory: int = DEFAULT_MAX_MEMORY
     quiet: bool = False
     #: Most queries one client (an IP address) runs at once; None: one worker fewer than
     #: there are (at least 1), so one client alone never holds them all.

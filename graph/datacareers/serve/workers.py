@@ -1,157 +1,67 @@
-"""Query workers for the SPARQL endpoint: each a process holding its own read-only
-copy of the store, killed and replaced when a query overruns its time limit
-(pyoxigraph evaluates in native code and cannot be interrupted from Python).
+r"""Query workers for the SPARQL endpoint: each a walled process holding its own read-only
+copy of the store, killed and replaced when a query overruns its time limit (pyoxigraph
+evaluates in native code and cannot be interrupted from Python).
+
+Each worker, before it loads anything, enters the wall (:mod:`datacareers.serve.wall`): no
+network socket, ``max_memory`` bytes of data at most, SIGKILL when the server ends (even by
+``kill -9``), SIGINT ignored. Workers are started (spawned: a fresh interpreter, so they
+inherit no socket of the server) from one long-lived thread of the pool, because the
+kernel's parent-death signal follows the *thread* that started a process; SIGINT is
+blocked in that thread so a Ctrl-C during a worker's start-up cannot reach it.
+Each query runs on a thread with a large stack, a margin over the nesting the checker allows.
+
+>>> from datacareers.store.shipped import shipped_store
+>>> answer = execute(shipped_store(), {"query": "SELECT ?r { ?r a career:Role } LIMIT 1", "format": "csv",
+...                                    "accept": "", "max_rows": 10, "max_bytes": 10_000})
+>>> answer.status, answer.content_type, answer.body.splitlines()[0]
+(200, 'text/csv; charset=utf-8', b'r')
 """
 
 from __future__ import annotations
 
+import io
 import multiprocessing
+import os
 import queue
+import signal
 import sys
 import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import (
-    DefaultGraph,
-    NamedNode,
-    QueryBoolean,
-    QueryResultsFormat,
-    QuerySolutions,
-    RdfFormat,
-    Store,
-    parse_query_results,
-    serialize,
-)
+from pyoxigraph import NamedNode, Store
 
 from datacareers.constants import PREFIXES
-from datacareers.errors import DataCareersError, QueryError
-from datacareers.serve.conneg import GRAPH_TYPES, RESULT_TYPES, UTF8, wanted_type
+from datacareers.errors import DataCareersError
+from datacareers.serve import wall
+from datacareers.serve.answer import Answer, AnswerError, timed_out, worker_death
+from datacareers.serve.conneg import UTF8
+from datacareers.serve.respond import respond
 from datacareers.store.dataset import open_dataset
 from datacareers.store.persist import generation
 from datacareers.store.shipped import load_turtle
-from datacareers.views.sparql import check_read_only
 
 DEFAULT_WORKERS = 2
+#: Memory (data) one query process may use: the graph's copy, the query, its answer.
+DEFAULT_MAX_MEMORY = 2 << 30
 #: Seconds a worker may run past the time limit (its own deadline check) before it is killed.
 KILL_GRACE = 0.5
 
-# --------------------------------------------------------------------------- answers
+__all__ = ["Answer", "DEFAULT_MAX_MEMORY", "DEFAULT_WORKERS", "WorkerPool", "execute",
+           "graph_titles", "load_dataset", "load_files"]
 
 
-@dataclass
-class Answer:
-    """What the HTTP layer sends: a status, a media type and the body."""
+def execute(store, job: dict, max_memory: int | None = None) -> Answer:
+    """Run one protocol request on *store* (inside a worker) and serialize its answer,
+    bounded by ``job["max_bytes"]``.
 
-    status: int
-    content_type: str
-    body: bytes
-
-    @classmethod
-    def error(cls, status: int, message: str) -> Answer:
-        line = " ".join(message.split())
-        return cls(status, "text/plain" + UTF8, f"Error: {line}\n".encode())
-
-
-def _solutions_to_results(variables, rows):
-    """Rebuild pyoxigraph query results from collected rows, to use its serializers."""
-
-    lines = ["\t".join(str(v) for v in variables)]
-    lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
-    return parse_query_results(("\n".join(lines) + "\n").encode(), QueryResultsFormat.TSV)
-
-
-def _too_many(limit: int) -> Answer:
-    return Answer.error(
-        500,
-        f"the answer has more than {limit} rows (the server's --max-rows limit); "
-        "add a LIMIT or narrow the query",
-    )
-
-
-def _timed_out(timeout: float) -> Answer:
-    return Answer.error(
-        503,
-        f"the query ran past the {timeout:g} s time limit (the server's --timeout) and "
-        "was stopped; narrow it or add a LIMIT",
-    )
-
-
-def execute(store, job: dict) -> Answer:
-    """Run one protocol request on *store* (inside a worker) and serialize its answer.
-
-    *job* holds ``query``, ``accept``, ``format``, ``default_graph`` and ``named_graphs``
-    (lists of IRIs or ``None``), ``timeout`` (seconds) and ``max_rows``.
+    *job* is described in :mod:`datacareers.serve.respond`.
     """
-
-    started = time.monotonic()
-    deadline = started + job["timeout"]
-    limit = job["max_rows"]
-    query = job["query"]
+    body = io.BytesIO()
     try:
-        check_read_only(query)
-    except QueryError as exc:
-        return Answer.error(400, str(exc))
-    options: dict = {"prefixes": PREFIXES}
-    try:
-        if job.get("default_graph") is not None or job.get("named_graphs") is not None:
-            defaults = [NamedNode(iri) for iri in job.get("default_graph") or []]
-            options["default_graph"] = defaults or DefaultGraph()
-            if job.get("named_graphs") is not None:
-                options["named_graphs"] = [NamedNode(iri) for iri in job["named_graphs"]]
-        else:
-            options["use_default_graph_as_union"] = True
-    except ValueError as exc:
-        return Answer.error(400, f"bad graph IRI: {exc}")
-    try:
-        result = store.query(query, **options)
-    except SyntaxError as exc:
-        return Answer.error(400, f"SPARQL syntax error: {exc}")
-    except (OSError, ValueError, TypeError) as exc:
-        return Answer.error(400, f"query failed: {exc}")
-
-    kind = "graph" if not isinstance(result, QueryBoolean | QuerySolutions) else "results"
-    mime = wanted_type(job.get("accept", ""), job.get("format"), kind)
-    if mime is None:
-        offered = RESULT_TYPES if kind == "results" else GRAPH_TYPES
-        what = "SELECT/ASK" if kind == "results" else "CONSTRUCT/DESCRIBE"
-        return Answer.error(
-            406, f"cannot answer a {what} query in {job.get('format') or job.get('accept')!r}; "
-            f"acceptable: {', '.join(offered)}",
-        )
-    try:
-        if isinstance(result, QueryBoolean):
-            fmt = RESULT_TYPES[mime]
-            if fmt in ("csv", "tsv"):
-                body = (f"_askResult\n{'true' if result else 'false'}\n" if fmt == "csv" else
-                        f"?_askResult\n{'true' if result else 'false'}\n").encode()
-            else:
-                body = result.serialize(format=getattr(QueryResultsFormat, fmt.upper()))
-            return Answer(200, mime + UTF8, body)
-        rows = []
-        for row in result:
-            rows.append(row if kind == "graph" else list(row))
-            if len(rows) > limit:
-                return _too_many(limit)
-            if len(rows) % 256 == 0 and time.monotonic() > deadline:
-                return _timed_out(job["timeout"])
-        if time.monotonic() > deadline:
-            return _timed_out(job["timeout"])
-        if kind == "results":
-            fmt = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV"}[RESULT_TYPES[mime]]
-            solutions = _solutions_to_results(result.variables, rows)
-            body = solutions.serialize(format=getattr(QueryResultsFormat, fmt))
-        else:
-            rdf_format = {
-                "turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES,
-                "jsonld": RdfFormat.JSON_LD, "rdfxml": RdfFormat.RDF_XML,
-            }[GRAPH_TYPES[mime]]
-            prefixes = PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None
-            body = serialize(rows, format=rdf_format, prefixes=prefixes)
-    except (OSError, ValueError, SyntaxError) as exc:
-        return Answer.error(500, f"query failed while running: {exc}")
-    return Answer(200, mime + UTF8, body)
+        mime = respond(store, job, body, max_memory)
+    except AnswerError as exc:
+        return exc.as_answer()
+    return Answer(200, mime + UTF8, body.getvalue())
 
 
 # --------------------------------------------------------------------------- loaders
@@ -189,19 +99,12 @@ def graph_titles(store) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- workers
 
 
-def _worker_main(conn, loader) -> None:
-    """A query worker: load the store, then answer jobs until the pipe closes. With the
-    default loader, a store replaced by an import meanwhile is reopened before the next
-    job, so a running endpoint serves what was just imported."""
-
+def _answer_jobs(conn, loader, store, max_memory) -> None:
+    """Answer jobs until the pipe closes. With the default loader, a store replaced by an
+    import meanwhile is reopened before the next job, so a running endpoint serves what
+    was just imported."""
     follows_imports = loader is load_dataset
     stamp = generation() if follows_imports else None
-    try:
-        store = loader()
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
-        return
-    conn.send(("ready", None))
     while True:
         try:
             job = conn.recv()
@@ -211,7 +114,7 @@ def _worker_main(conn, loader) -> None:
             if follows_imports and generation() != stamp:
                 stamp = generation()
                 store = loader()
-            answer = execute(store, job)
+            answer = execute(store, job, max_memory)
         except Exception as exc:  # noqa: BLE001 - one bad query must not end the worker
             answer = Answer.error(500, f"internal error: {type(exc).__name__}: {exc}")
         try:
@@ -220,11 +123,24 @@ def _worker_main(conn, loader) -> None:
             return
 
 
+def _worker_main(conn, loader, parent_pid: int, max_memory: int | None) -> None:
+    """A query worker: raise the wall, load the store, then answer jobs."""
+    try:
+        wall.enter(parent_pid, max_memory)
+        store = loader()
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops
+        conn.send(("failed", str(exc) if isinstance(exc, DataCareersError) else f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", None))
+    wall.on_engine_thread(_answer_jobs, conn, loader, store, max_memory)
+
+
 class _Worker:
-    def __init__(self, loader, context) -> None:
+    def __init__(self, loader, context, max_memory) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_main, args=(child, loader), daemon=True, name="datacareers-query"
+            target=_worker_main, args=(child, loader, os.getpid(), max_memory), daemon=True,
+            name="datacareers-query",
         )
         self.process.start()
         child.close()
@@ -240,7 +156,7 @@ class _Worker:
             status, detail = "failed", "it exited"
         if status != "ready":
             self.kill()
-            raise DataCareersError(f"a query worker could not load the dataset: {detail}")
+            raise DataCareersError(f"a query worker could not start: {detail}")
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -250,30 +166,58 @@ class _Worker:
 
 
 class WorkerPool:
-    """A fixed number of query processes; one that overruns its time is killed and replaced."""
+    """A fixed number of walled query processes; one that overruns its time is killed and
+    replaced, one that dies (out of memory) is replaced."""
 
-    def __init__(self, loader, size: int = DEFAULT_WORKERS) -> None:
-        self.loader = loader
+    def __init__(self, loader, size: int = DEFAULT_WORKERS,
+                 max_memory: int | None = DEFAULT_MAX_MEMORY) -> None:
+        self.loader, self.max_memory = loader, max_memory
         self.context = multiprocessing.get_context("spawn")
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.closed = False
         self.killed = 0
-        workers = [_Worker(loader, self.context) for _ in range(max(1, size))]
+        self._births: queue.Queue = queue.Queue()
+        threading.Thread(target=self._start_workers, daemon=True, name="datacareers-workers").start()
+        workers = []
         try:
+            for _ in range(max(1, size)):
+                workers.append(self._new_worker())
             for worker in workers:
                 worker.wait_ready()
         except BaseException:
             for worker in workers:
                 worker.kill()
+            self._births.put(None)
             raise
         for worker in workers:
             self.idle.put(worker)
         self.size = len(workers)
 
+    def _start_workers(self) -> None:
+        """Start every worker, from this one thread (see the module's docstring)."""
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        while True:
+            reply = self._births.get()
+            if reply is None:
+                return
+            try:
+                reply.put(_Worker(self.loader, self.context, self.max_memory))
+            except BaseException as exc:  # noqa: BLE001 - handed to the thread that asked
+                reply.put(exc)
+
+    def _new_worker(self) -> _Worker:
+        reply: queue.Queue = queue.Queue(maxsize=1)
+        self._births.put(reply)
+        worker = reply.get()
+        if isinstance(worker, BaseException):
+            raise worker
+        return worker
+
     def _replace(self) -> None:
         def start() -> None:
             try:
-                worker = _Worker(self.loader, self.context)
+                worker = self._new_worker()
                 worker.wait_ready()
             except Exception as exc:  # noqa: BLE001 - logged; the pool goes on smaller
                 print(f"datacareers serve: could not restart a worker: {exc}", file=sys.stderr)
@@ -283,7 +227,8 @@ class WorkerPool:
             else:
                 self.idle.put(worker)
 
-        threading.Thread(target=start, daemon=True).start()
+        if not self.closed:
+            threading.Thread(target=start, daemon=True).start()
 
     def run(self, job: dict) -> Answer:
         """Run *job* on an idle worker within ``job["timeout"]`` seconds."""
@@ -300,17 +245,20 @@ class WorkerPool:
                 answer = worker.conn.recv()
                 self.idle.put(worker)
                 return answer
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError):
+            worker.process.join(1)
+            death = worker_death(worker.process.exitcode, self.max_memory)
             worker.kill()
             self._replace()
-            return Answer.error(500, "the query worker died while running the query")
+            return death.as_answer()
         worker.kill()
         self.killed += 1
         self._replace()
-        return _timed_out(timeout)
+        return timed_out(timeout).as_answer()
 
     def close(self) -> None:
         self.closed = True
+        self._births.put(None)
         while True:
             try:
                 self.idle.get_nowait().kill()

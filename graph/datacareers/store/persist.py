@@ -104,7 +104,19 @@ def open_with_meta() -> tuple[Store | None, dict]:
             meta = read_meta(folder)
         except StoreWriteError:
             pass  # a read-only data folder: read its copy of the shipped facts as it is
-    return Store.read_only(str(folder)), meta
+    store = Store.read_only(str(folder))
+    _OPENED[:] = [(store, f"{folder.stat().st_ino}:{(folder / META_FILE).stat().st_mtime_ns}")]
+    return store, meta
+
+
+#: The last on-disk store opened in this process, with the stamp of the folder it was opened from.
+_OPENED: list = []
+
+
+def stamp_of(store: Store) -> str | None:
+    """The generation of the on-disk store *store* was opened from (see :func:`generation`),
+    or None when *store* is not one this process opened (the in-memory shipped store)."""
+    return _OPENED[0][1] if _OPENED and _OPENED[0][0] is store else None
 
 
 def open_persistent() -> Store | None:

@@ -23,17 +23,22 @@ datacareers.errors.UnknownRoleError: no role named 'data analist'; did you mean:
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import Literal, NamedNode, Store
 
-from datacareers.constants import CAREER, PREFIXES, RDF_TYPE, ROLE, SOURCE
+from datacareers.constants import BASE_IRI, CAREER, PREFIXES, RDF_TYPE, ROLE, SOURCE, data_home
 from datacareers.errors import AmbiguousRoleError, UnknownRoleError
+from datacareers.files import write_atomically
 from datacareers.i18n import _, active
 from datacareers.labels import pick_label
+from datacareers.store.persist import stamp_of
 from datacareers.store.walk import all_roles
 
 SKOS = PREFIXES["skos"]
@@ -58,6 +63,35 @@ def normalize(text: str) -> str:
 def slug(iri: str) -> str:
     """The readable id of a curated role IRI, else the IRI itself."""
     return iri[len(ROLE):] if iri.startswith(ROLE) else iri
+
+
+#: Codes people type for an occupation: (pattern, property holding it, IRI base of the concept).
+_CODES = (
+    (re.compile(r"^[A-Na-n][0-9]{4}$"), CAREER["romeCode"], BASE_IRI + "rome/"),
+    (re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"), CAREER["onetCode"], BASE_IRI + "onet/"),
+)
+
+
+def by_code(store: Store, text: str) -> str | None:
+    """The role a ROME or O*NET-SOC code names: the imported fiche or occupation itself,
+    else the one curated role that matches it exactly (read from its code, no name index).
+
+    >>> from datacareers.store.shipped import shipped_store
+    >>> by_code(shipped_store(), "m1419")
+    'https://w3id.org/datacareers/role/data-analyst'
+    """
+    for pattern, predicate, base in _CODES:
+        if pattern.match(text):
+            code = text.upper()
+            concept = NamedNode(base + code)
+            if any(store.quads_for_pattern(concept, NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), None)):
+                return concept.value
+            holders = {q.subject.value for q in store.quads_for_pattern(
+                None, NamedNode(predicate), Literal(code), NamedNode(SOURCE["curated"]))}
+            exact = {h for h in holders if any(store.quads_for_pattern(
+                NamedNode(h), NamedNode(SKOS + "exactMatch"), concept, None))}
+            return next(iter(exact)) if len(exact) == 1 else None
+    return None
 
 
 @dataclass
@@ -105,10 +139,43 @@ def _prefer_curated(roles: set[str]) -> set[str]:
 _FULL_INDEX: list = []  # [(store, index)]: the last full index built, reused in this process
 
 
+def _cache_file(stamp: str) -> Path:
+    return data_home() / "cache" / f"role-names-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.json"
+
+
+def _saved_index(store: Store) -> RoleIndex:
+    """Every role's names after an import: read from the data folder's cache when it was
+    built for this very store (its generation), else built and saved there for the next
+    command (reading 5,600 roles' 60,000 names one by one takes seconds; the saved index
+    loads in a few tens of milliseconds). A read-only data folder just builds it."""
+    stamp = stamp_of(store)
+    if stamp is None:
+        return RoleIndex.from_store(store)
+    path = _cache_file(stamp)
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        index = RoleIndex(names=defaultdict(set, {k: set(v) for k, v in saved["names"].items()}),
+                          own=defaultdict(set, {k: set(v) for k, v in saved["own"].items()}),
+                          display=saved["display"])
+        return index
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    index = RoleIndex.from_store(store)
+    data = {"names": {k: sorted(v) for k, v in index.names.items()},
+            "own": {k: sorted(v) for k, v in index.own.items()}, "display": index.display}
+    try:
+        for old in path.parent.glob("role-names-*.json"):
+            old.unlink(missing_ok=True)
+        write_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    except OSError:
+        pass  # a read-only data folder: build it each time
+    return index
+
+
 def _full_index(store: Store) -> RoleIndex:
     """Every role's names, built once per store (a path resolves two names)."""
     if not _FULL_INDEX or _FULL_INDEX[0][0] is not store:
-        _FULL_INDEX[:] = [(store, RoleIndex.from_store(store))]
+        _FULL_INDEX[:] = [(store, _saved_index(store))]
     return _FULL_INDEX[0][1]
 
 
@@ -127,6 +194,8 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
     if index is None and text.startswith(("http://", "https://")) and any(store.quads_for_pattern(
             NamedNode(text), NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), None)):
         return text  # an IRI of a role: no need to read every name
+    if index is None and (coded := by_code(store, text)):
+        return coded
     if index is None:
         curated = RoleIndex.from_store(store, curated_only=True)
         if text in curated.display:

@@ -1,96 +1,100 @@
 """Run read-only SPARQL 1.1 queries with our prefixes, and format the answers.
 
-SELECT, ASK, CONSTRUCT and DESCRIBE run over the union of every named graph (use
-``GRAPH ?g`` to see where a fact comes from). Updates, ``LOAD`` and ``SERVICE`` are
-refused before anything runs: the graph never changes and no request leaves the machine.
+SELECT, ASK, CONSTRUCT and DESCRIBE run over the union of every named graph unless the
+query names its dataset (``FROM`` / ``FROM NAMED``) or the caller does (the protocol's
+``default-graph-uri`` / ``named-graph-uri``); ``GRAPH ?g`` tells where a fact comes from.
+Updates, ``LOAD`` and ``SERVICE`` are refused by parsing the query
+(:mod:`datacareers.views.sparql_check`) before anything runs.
+
+:func:`run_query` runs in this process: it is for our own queries and tests. A user's
+query runs in a walled worker process (no network, bounded memory and time): see
+:mod:`datacareers.serve.workers` and :mod:`datacareers.serve.oneshot`.
 
 >>> from datacareers.store.shipped import shipped_store
 >>> result = run_query(shipped_store(), "ASK { role:data-analyst career:canBecome role:chief-data-officer }")
 >>> format_result(result, "json")
 '{"head":{},"boolean":true}'
->>> check_read_only("DELETE WHERE { ?s ?p ?o }")
+>>> run_query(shipped_store(), "DELETE WHERE { ?s ?p ?o }")
 Traceback (most recent call last):
-datacareers.errors.QueryError: SPARQL updates are refused: this graph is read-only (found DELETE)
+datacareers.errors.QueryError: SPARQL updates are refused: this graph is read-only (found DELETE WHERE)
 """
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
-from pyoxigraph import (
-    Literal,
-    NamedNode,
-    QueryBoolean,
-    QueryResultsFormat,
-    QuerySolutions,
-    RdfFormat,
-    Store,
-    Variable,
-    serialize,
-)
+from pyoxigraph import DefaultGraph, NamedNode, Store, Variable
 
 from datacareers.constants import PREFIXES, QUERIES_DIR
 from datacareers.errors import QueryError
+from datacareers.views.sparql_check import CheckedQuery, check_query, check_read_only
+from datacareers.views.sparql_write import TABLE, answer_kind, format_table, write_answer
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("ttl", "nt", "jsonld", "xml")
-
-_RESULT_FORMATS = {
-    "csv": QueryResultsFormat.CSV,
-    "tsv": QueryResultsFormat.TSV,
-    "json": QueryResultsFormat.JSON,
-    "xml": QueryResultsFormat.XML,
+GRAPH_FORMATS = ("table", "ttl", "nt", "jsonld", "json", "xml")
+#: Format names (the CLI's ``--format``, the endpoint's ``format=``) -> media type for a
+#: SELECT/ASK answer and for a CONSTRUCT/DESCRIBE answer (``None``: no such form).
+FORMAT_NAMES = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
+    "ttl": (None, "text/turtle"),
+    "nt": (None, "application/n-triples"),
+    "jsonld": (None, "application/ld+json"),
 }
-_GRAPH_FORMATS = {
-    "table": RdfFormat.TURTLE,
-    "ttl": RdfFormat.TURTLE,
-    "csv": RdfFormat.N_TRIPLES,
-    "tsv": RdfFormat.N_TRIPLES,
-    "nt": RdfFormat.N_TRIPLES,
-    "json": RdfFormat.JSON_LD,
-    "jsonld": RdfFormat.JSON_LD,
-    "xml": RdfFormat.RDF_XML,
-}
+_ENGINE_ERROR = re.compile(r"error at (\d+):(\d+): (?:expected one of |expected )?(.*)", re.DOTALL)
+_CHAR_CLASS = re.compile(r"\[(?:'(?:[^'\\]|\\.)*'|[^\]'])*\]")
 
-#: Longest query text accepted (a hostile or mistaken multi-megabyte query is refused).
-MAX_QUERY_CHARS = 1_000_000
-
-_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-# Strings, IRIs and comments, removed before looking for keywords.
-_LEXICAL = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+__all__ = ["check_query", "check_read_only", "dataset_options", "engine_error", "example_queries",
+           "example_description", "format_result", "format_table", "run_query", "write_answer"]
 
 
-def _keywords(query: str) -> list[str]:
-    """The bare words of *query*, upper-cased, outside strings, IRIs and comments."""
-    return [w.upper() for w in _WORD.findall(_LEXICAL.sub(" ", query))]
+def dataset_options(checked: CheckedQuery, default_graph: list[str] | None = None,
+                    named_graphs: list[str] | None = None) -> dict:
+    """How ``Store.query`` should see the dataset: the protocol's graphs when given, else
+    the query's own ``FROM`` / ``FROM NAMED``, else every graph's union as the default graph.
 
-
-def check_read_only(query: str) -> None:
-    """Refuse updates, LOAD and SERVICE (which would fetch from the network).
-
-    >>> check_read_only("SELECT * WHERE { ?s ?p 'INSERT' }")
-    >>> check_read_only("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    Traceback (most recent call last):
-    datacareers.errors.QueryError: SERVICE is refused: queries run offline, on this graph only
+    >>> dataset_options(check_query("SELECT * FROM <urn:g> { ?s ?p ?o }"))
+    {}
+    >>> dataset_options(check_query("SELECT * { ?s ?p ?o }"))
+    {'use_default_graph_as_union': True}
     """
-    if len(query) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is {len(query)} characters long, over the limit of "
-                         f"{MAX_QUERY_CHARS}: refused")
-    words = _keywords(query)
-    # Skip the prologue: PREFIX name: <iri> and BASE <iri> leave only their keyword and name.
-    position = 0
-    while position < len(words) and words[position] in ("PREFIX", "BASE"):
-        position += 2 if words[position] == "PREFIX" else 1
-    first = words[position] if position < len(words) else ""
-    if first in _UPDATE_WORDS or "LOAD" in words and first not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-        raise QueryError(f"SPARQL updates are refused: this graph is read-only (found {first})")
-    if "SERVICE" in words:
-        raise QueryError("SERVICE is refused: queries run offline, on this graph only")
+    if default_graph is None and named_graphs is None:
+        return {} if checked.names_dataset else {"use_default_graph_as_union": True}
+    try:
+        options: dict = {"default_graph": [NamedNode(i) for i in default_graph or []] or DefaultGraph()}
+        if named_graphs is not None:
+            options["named_graphs"] = [NamedNode(i) for i in named_graphs]
+    except ValueError as exc:
+        raise QueryError(f"bad graph IRI: {exc}") from None
+    return options
+
+
+def engine_error(exc: Exception) -> str:
+    """The engine's error as one short line: its position and what it expected, without
+    its lists of Unicode ranges.
+
+    >>> engine_error(SyntaxError("error at 1:22: expected one of Prefix not found, ['%'], ['-' | '0' ..= '9']"))
+    'SPARQL syntax error at line 1, column 22: prefix not found'
+    """
+    text = str(exc)
+    found = _ENGINE_ERROR.match(text)
+    if not isinstance(exc, SyntaxError):
+        return "query failed: " + " ".join(text.split())[:200]
+    if found is None:
+        return "SPARQL syntax error: " + " ".join(text.split())[:200]
+    line, column, detail = found.groups()
+    items = [i.strip() for i in _CHAR_CLASS.sub("", " ".join(detail.split())).split(",")]
+    items = [i for i in items if i]
+    messages = [i for i in items if " " in i and i[:1].isupper()]
+    where = f"SPARQL syntax error at line {line}, column {column}"
+    if messages:
+        return f"{where}: {messages[0][0].lower()}{messages[0][1:]}"
+    shown = ", ".join(items[:6]) + (", …" if len(items) > 6 else "")
+    return f"{where}: expected {shown}" if shown else where
 
 
 def example_queries() -> dict[str, Path]:
@@ -106,76 +110,53 @@ def example_description(path: Path) -> str:
     return ""
 
 
-def run_query(store: Store, query: str, bindings: dict | None = None):
-    """Run a read-only *query* on *store*; our prefixes need no declaration.
+def run_query(store: Store, query: str, bindings: dict | None = None,
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None):
+    """Run a read-only *query* on *store*, in this process; our prefixes need no declaration.
 
     *bindings* maps variable names to pyoxigraph terms (values are substituted by the
     engine, never pasted into the query text).
     """
-
-    check_read_only(query)
+    options = dataset_options(check_query(query), default_graph, named_graphs)
     substitutions = {Variable(k): v for k, v in (bindings or {}).items()}
     try:
-        return store.query(
-            query, prefixes=PREFIXES, use_default_graph_as_union=True,
-            substitutions=substitutions or None,
-        )
-    except SyntaxError as exc:
-        message = " ".join(str(exc).split())
-        if any(word in _UPDATE_WORDS for word in _keywords(query)[:1]):
-            raise QueryError(f"SPARQL updates are refused: {message}") from None
-        raise QueryError(f"SPARQL syntax error: {message}") from None
-    except OSError as exc:
-        raise QueryError(f"query failed: {exc}") from None
+        return store.query(query, prefixes=PREFIXES, substitutions=substitutions or None, **options)
+    except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(engine_error(exc)) from None
 
 
-def _short(term) -> str:
-    """A term as a person reads it: prefixed IRI, literal value with its language."""
+def media_type(fmt: str, kind: str) -> str | None:
+    """The media type of format name *fmt* for an answer of *kind* (see ``answer_kind``).
 
-    if term is None:
-        return ""
-    if isinstance(term, NamedNode):
-        for prefix, iri in PREFIXES.items():
-            if term.value.startswith(iri) and re.fullmatch(r"[\w.-]*", term.value[len(iri):]):
-                return f"{prefix}:{term.value[len(iri):]}"
-        return f"<{term.value}>"
-    if isinstance(term, Literal):
-        return f"{term.value}@{term.language}" if term.language else term.value
-    return str(term)
-
-
-def format_table(result: QuerySolutions) -> str:
-    """Aligned columns with prefixed IRIs, for a terminal."""
-    names = [v.value for v in result.variables]
-    rows = [[_short(solution[name]) for name in names] for solution in result]
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    line = "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
+    >>> media_type("json", "graph"), media_type("csv", "boolean"), media_type("table", "results")
+    ('application/ld+json', None, 'text/plain')
+    """
+    if fmt == "table":
+        return TABLE
+    results, graph = FORMAT_NAMES.get(fmt, (None, None))
+    if kind == "boolean" and results in ("text/csv", "text/tab-separated-values"):
+        return None
+    return graph if kind == "graph" else results
 
 
 def format_result(result, fmt: str = "table") -> str:
-    """Serialize a query answer: W3C SPARQL Results (json, xml, csv, tsv) or a table;
-    CONSTRUCT / DESCRIBE answers as Turtle (table, ttl), N-Triples (nt, csv, tsv),
-    JSON-LD (json, jsonld) or RDF/XML (xml)."""
-    if isinstance(result, QueryBoolean):
-        if fmt == "table":
-            return "true" if bool(result) else "false"
-        if fmt in ("csv", "tsv"):
-            return "true" if bool(result) else "false"
-        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
-    if isinstance(result, QuerySolutions):
-        if fmt == "table":
-            return format_table(result)
-        if fmt not in _RESULT_FORMATS:
-            raise QueryError(f"format {fmt!r} is for CONSTRUCT/DESCRIBE; SELECT takes {', '.join(SELECT_FORMATS)}")
-        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
-    rdf_format = _GRAPH_FORMATS.get(fmt)
-    if rdf_format is None:
-        raise QueryError(f"unknown format {fmt!r} for a CONSTRUCT/DESCRIBE answer")
-    if rdf_format is RdfFormat.TURTLE:
+    """Serialize a query answer as text: ``table`` for people, or a W3C format by name
+    (json, xml, csv, tsv for SELECT; json, xml for ASK; ttl, nt, jsonld, json, xml for
+    CONSTRUCT / DESCRIBE)."""
+    kind = answer_kind(result)
+    mime = media_type(fmt, kind)
+    if mime is None:
+        raise QueryError(unavailable_format(fmt, kind))
+    if mime == TABLE:
+        return format_table(result)
+    out = io.BytesIO()
+    write_answer(result, mime, out)
+    return out.getvalue().decode("utf-8")
 
-        return serialize(list(result), format=rdf_format, prefixes=PREFIXES).decode("utf-8")
-    return result.serialize(format=rdf_format).decode("utf-8")
+
+def unavailable_format(fmt: str, kind: str) -> str:
+    """Why format *fmt* cannot carry an answer of *kind*, and which formats can."""
+    possible = [name for name in ("table", *FORMAT_NAMES) if media_type(name, kind)]
+    what = {"boolean": "an ASK", "results": "a SELECT", "graph": "a CONSTRUCT/DESCRIBE"}[kind]
+    extra = " (W3C CSV/TSV results are for SELECT only)" if kind == "boolean" and fmt in ("csv", "tsv") else ""
+    return f"{what} answer cannot be given as {fmt!r}{extra}; use {', '.join(possible)}"

@@ -21,11 +21,20 @@ from collections.abc import Iterable
 from pyoxigraph import NamedNode, Store
 
 from datacareers.constants import CAREER, PREFIXES, VOCABULARY_GRAPH, source_iri
+from datacareers.store.persist import stamp_of
 from datacareers.store.walk import all_roles, breadth_first
 from datacareers.views.network import RELATIONS
 
 #: Above this many quads, views are drawn from a subset (see :func:`drawable_subset`).
 LARGE_STORE = 200_000
+
+
+def is_large(store: Store) -> bool:
+    """Whether views should be drawn from a subset of *store*: the on-disk store (something
+    is imported; counting its million quads alone took 0.6 s) or a store over
+    :data:`LARGE_STORE` quads."""
+    return stamp_of(store) is not None or len(store) > LARGE_STORE
+
 
 # Nodes that belong to their subject and are drawn as part of it (a role's salary ranges, the
 # wage distributions, outlooks, education and tasks of its profile, the mappings it is read through).
@@ -66,4 +75,4 @@ def curated_roles(store: Store) -> list[str]:
     return all_roles(store, source_iri("curated"))
 
 
-__all__ = ["drawable_subset", "neighbourhood", "curated_roles", "LARGE_STORE"]
+__all__ = ["drawable_subset", "neighbourhood", "curated_roles", "is_large", "LARGE_STORE"]

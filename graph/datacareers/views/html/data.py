@@ -27,11 +27,11 @@ from datacareers.store.resolve import resolve_role
 from datacareers.views.describe import education, salaries
 from datacareers.views.html.layout import cheap_layout
 from datacareers.views.html.profile import profile_details
-from datacareers.views.html.select import Selection, select
+from datacareers.views.html.select import MAX_FOCUS_NODES, Selection, select
 from datacareers.views.html.style import EDGE_STYLES, NODE_STYLES
 from datacareers.views.html.words import page_words
-from datacareers.views.network import full_graph, role_graph
-from datacareers.views.subset import LARGE_STORE, curated_roles, drawable_subset
+from datacareers.views.network import full_graph
+from datacareers.views.subset import curated_roles, drawable_subset, is_large
 
 #: Above this many nodes the layout is computed in Python and physics stays off.
 LARGE_GRAPH = 1000
@@ -151,9 +151,12 @@ def _group(attrs: dict) -> str:
     return attrs["kind"]
 
 
-def _role_sizes(store: Store, roles: list[str]) -> dict[str, float]:
-    """Node size per role from betweenness (plus a little degree) in the role graph."""
-    moves = role_graph(store).to_undirected()
+def _role_sizes(sub, roles: list[str]) -> dict[str, float]:
+    """Node size per role from betweenness (plus a little degree) among the drawn roles' moves."""
+    moves = nx.Graph()
+    moves.add_nodes_from(roles)
+    moves.add_edges_from((u, v) for u, v, rel in sub.edges(keys=True)
+                         if rel == "canBecome" and u in moves and v in moves)
     if moves.number_of_nodes() == 0:
         return {}
     k = None if moves.number_of_nodes() <= 400 else 150
@@ -255,7 +258,7 @@ def nodes(store: Store, chosen: Selection, names: Names, words: dict, definition
           placed) -> list[dict]:
     """The drawn nodes: label, kind, size, sources, search names, tooltip, position, path marks."""
     graph = chosen.sub
-    sizes = _role_sizes(store, [n for n, a in graph.nodes(data=True) if a["kind"] == "role"])
+    sizes = _role_sizes(graph, [n for n, a in graph.nodes(data=True) if a["kind"] == "role"])
     pinned = {r for p in chosen.paths for r in p}
     out = []
     for node in sorted(graph, key=lambda n: (graph.nodes[n]["kind"] != "role", names(n))):
@@ -313,21 +316,21 @@ def _drawable_part(store: Store, focus: str | None, depth: int, paths: list[list
     return drawable_subset(store, curated_roles(store), 1), None
 
 
-def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth: int = 2,
+def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth: int = 1,
               highlight_paths: list[list[str]] | None = None, title: str | None = None,
-              path_steps: list[list[dict]] | None = None) -> dict:
+              path_steps: list[list[dict]] | None = None, max_nodes: int = MAX_FOCUS_NODES) -> dict:
     """Everything the page draws and explains, as plain JSON-ready data."""
     if lang not in LANGS:
         raise BadInputError(f"language {lang!r} not supported; use one of {', '.join(LANGS)}")
     if not isinstance(depth, int) or depth < 0:
         raise BadInputError(f"depth must be a whole number >= 0, not {depth!r}")
     whole = store  # the profile facets read the mappings they came through from the whole store
-    if len(store) > LARGE_STORE:
+    if is_large(store):
         store, focus = _drawable_part(store, focus, depth, highlight_paths)
     graph = full_graph(store)
     with using(lang):
         words = page_words()
-    chosen = select(store, graph, focus, depth, highlight_paths)
+    chosen = select(store, graph, focus, depth, highlight_paths, max_nodes)
     names, sources = Names.read(store, graph, lang), Sources()
     sources_of = node_sources(store, chosen.sub, sources)
     text = texts(store, chosen.sub, sources)
@@ -345,6 +348,9 @@ def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth
     subtitle = ""
     if chosen.focus is not None:
         subtitle = words["focus"].replace("{label}", names(chosen.focus)).replace("{depth}", str(depth))
+        if chosen.capped:
+            subtitle += " — " + words["capped"].replace("{shown}", str(chosen.capped[0])).replace(
+                "{total}", str(chosen.capped[1]))
     return {
         "lang": lang, "title": title or words["title"], "subtitle": subtitle, "i18n": words,
         "nodeStyles": NODE_STYLES, "edgeStyles": EDGE_STYLES,
@@ -353,6 +359,7 @@ def view_data(store: Store, *, lang: str = "en", focus: str | None = None, depth
         "paths": [[{"id": r, "label": names(r), **step_note(path_steps, n, i)} for i, r in enumerate(p)]
                   for n, p in enumerate(chosen.paths)],
         "focus": chosen.focus,
+        "capped": chosen.capped,
         "layout": {"fixed": large, "iterations": STABILIZATION_ITERATIONS},
         "initiallyOff": ([g for g in NODE_STYLES if g.startswith("skill")]
                          if chosen.focus is None and len(drawn) > READABLE else []),

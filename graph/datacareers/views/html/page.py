@@ -32,6 +32,7 @@ from pyoxigraph import Store
 from datacareers.errors import BadInputError
 from datacareers.files import write_atomically
 from datacareers.views.html.data import view_data
+from datacareers.views.html.select import MAX_FOCUS_NODES
 
 TEMPLATE_FILE = Path(__file__).resolve().parent / "template.html"
 
@@ -67,16 +68,19 @@ def vis_assets() -> tuple[str, str]:
     return script, style
 
 
-def render_html(store: Store, *, lang: str = "en", focus: str | None = None, depth: int = 2,
-                highlight_paths: list[list[str]] | None = None, title: str | None = None,
-                path_steps: list[list[dict]] | None = None, before_script: str = "") -> str:
-    """The whole page as one string: vis-network, styles, data and code inline.
+def page_and_data(store: Store, *, lang: str = "en", focus: str | None = None, depth: int = 1,
+                  highlight_paths: list[list[str]] | None = None, title: str | None = None,
+                  path_steps: list[list[dict]] | None = None, before_script: str = "",
+                  max_nodes: int = MAX_FOCUS_NODES) -> tuple[str, dict]:
+    """The whole page as one string (vis-network, styles, data and code inline), with the
+    data it draws (its ``capped`` says when a focus view left nodes out).
 
     *path_steps* explain each highlighted step (what it adds, its cost, evidence, source).
     *before_script* (JavaScript) runs before the view's own code: a page embedding the view
-    may define ``window.datacareersOnly(DATA)`` there to narrow what is drawn first."""
-    data = view_data(store, lang=lang, focus=focus, depth=depth,
-                     highlight_paths=highlight_paths, title=title, path_steps=path_steps)
+    may define ``window.datacareersOnly(DATA)`` there to narrow what is drawn first.
+    *max_nodes* caps a focus view (the most relevant nodes first; 0 = no cap)."""
+    data = view_data(store, lang=lang, focus=focus, depth=depth, highlight_paths=highlight_paths,
+                     title=title, path_steps=path_steps, max_nodes=max_nodes)
     script, style = vis_assets()
     values = {
         "LANG": data["lang"],
@@ -89,17 +93,16 @@ def render_html(store: Store, *, lang: str = "en", focus: str | None = None, dep
     }
     template = TEMPLATE_FILE.read_text(encoding="utf-8")
     # one pass, so nothing inserted is ever scanned for another placeholder
-    return re.sub(r"%%([A-Z_]+)%%", lambda m: values[m.group(1)], template)
+    return re.sub(r"%%([A-Z_]+)%%", lambda m: values[m.group(1)], template), data
 
 
-def write_view(store: Store, path: str | os.PathLike, *, lang: str = "en",
-               focus: str | None = None, depth: int = 2,
-               highlight_paths: list[list[str]] | None = None,
-               title: str | None = None, path_steps: list[list[dict]] | None = None) -> Path:
-    """Render the view and write it to *path* atomically (temp file, then rename); *path_steps*
-    (each path's steps as ``path --format json`` gives them) explain each step in the path panel."""
-    html = render_html(store, lang=lang, focus=focus, depth=depth,
-                       highlight_paths=highlight_paths, title=title, path_steps=path_steps)
+def render_html(store: Store, **options) -> str:
+    """The whole page as one string (see :func:`page_and_data` for the options)."""
+    return page_and_data(store, **options)[0]
+
+
+def write_page(html: str, path: str | os.PathLike) -> Path:
+    """Write a rendered page to *path* atomically (temp file, then rename)."""
     target = Path(path).expanduser()
     if target.is_dir():
         raise BadInputError(f"{target} is a folder; give a file name such as {target / 'view.html'}")
@@ -109,3 +112,10 @@ def write_view(store: Store, path: str | os.PathLike, *, lang: str = "en",
         raise BadInputError(f"cannot write {target}: {target.parent} is not a folder") from None
     except OSError as exc:
         raise BadInputError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def write_view(store: Store, path: str | os.PathLike, **options) -> Path:
+    """Render the view (see :func:`page_and_data` for the options) and write it to *path*
+    atomically; *path_steps* (each path's steps as ``path --format json`` gives them)
+    explain each step in the path panel."""
+    return write_page(render_html(store, **options), path)

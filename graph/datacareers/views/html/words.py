@@ -70,6 +70,7 @@ def page_words() -> dict:
         "stepAdds": _("adds: {skills}"),
         "stepOptional": _("and {n} optional skills"),
         "focus": _("Around “{label}” (depth {depth})"),
+        "capped": _("{shown} of {total} nodes drawn, the most relevant first (--max-nodes to change)"),
         "shownHidden": _("Filter turned back on to show “{label}”."),
         "skillsHidden": _("skills hidden to keep the map readable: tick them in the legend"),
     }
