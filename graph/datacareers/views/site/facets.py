@@ -209,7 +209,7 @@ def _shared_via(section: dict, items) -> dict:
     """Say once, under the title, the close match every line of a section came through
     (a role's 400 tools read through one O*NET occupation need not repeat it 400 times)."""
     lines = section.get("lines")
-    if not lines or section.get("kind") in ("pay", "groups") or not isinstance(items, list):
+    if not lines or len(lines) < 2 or section.get("kind") in ("pay", "groups") or not isinstance(items, list):
         return section
     vias = [tuple(t for t in _item_tags(item) if t not in _item_tags({**item, "via": []}))
             for item in items if isinstance(item, dict)]
