@@ -241,6 +241,8 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         "matches": matches,
     }
     profile_facets(store, role, lang, facts)
+    tools = {t["id"] for t in facts["tools"]}  # technologies are listed as tools, not again as skills
+    facts["skills"] = [s for s in facts["skills"] if s["id"] not in tools]
     if role.startswith(ROLE):  # our roles' other names are the ones we curate; release titles are job titles
         facts["alt_labels"] = sorted({t["label"] for t in facts["job_titles"] if SOURCE["curated"] in t["sources"]},
                                      key=str.casefold)
