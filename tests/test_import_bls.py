@@ -164,3 +164,19 @@ def test_empty_workbook_sheet(tmp_path):
     book.save(tmp_path / "national_M2024_dl.xlsx")
     with pytest.raises(ImportFormatError, match="no header row with 'OCC_CODE'"):
         bls.plans(tmp_path)
+
+
+def test_import_bls_command_lands_each_release_in_its_graph():
+    import json
+
+    from click.testing import CliRunner
+
+    from datacareers.cli import main
+
+    result = CliRunner().invoke(main, ["import", "bls", str(ROOT), "--quiet", "--partial"])
+    assert result.exit_code == 0, result.output
+    rows = {row["name"]: row for row in json.loads(CliRunner().invoke(main, ["sources", "--format", "json"]).stdout)}
+    assert rows["import-bls-oews-2024"]["kind"] == rows["import-bls-ep-2024-34"]["kind"] == "imported"
+    assert rows["import-bls-oews-2024"]["license"] == bls.LICENSE
+    refused = CliRunner().invoke(main, ["import", "bls", str(ROOT), "--quiet"])  # a sample without --partial
+    assert refused.exit_code == 2 and "--partial" in refused.output

@@ -25,6 +25,7 @@ XSD_STRING = PREFIXES["xsd"] + "string"
 BINDINGS = {
     **{p: PREFIXES[p] for p in ("career", "role", "mapping", "task", "education", "salary", "outlook", "source",
                                 "skos", "schema", "dcterms", "rdf", "xsd")},
+    "transition": PREFIXES["transition"],
     "escoskill": "http://data.europa.eu/esco/skill/",
     "romeskill": BASE_IRI + "rome/competence/",
     "romesavoir": BASE_IRI + "rome/savoir/",
