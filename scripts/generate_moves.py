@@ -36,21 +36,22 @@ from generate_facts import (
     ESCO_RELATIONS,
     ONET_CHANGERS,
     ONET_RELATED,
-    PREFIXES,
     ROLE,
     ROME_MOBILITY,
     SKOS,
+    TRANSITION,
     Crosswalk,
     DataError,
     _open_csv,
     _rank,
     _tsv,
     header,
-    literal,
     read_crosswalk,
-    skill_ref,
 )
+from projection.turtle import render
+from pyoxigraph import Literal, NamedNode
 
+from datacareers.importers.common import XSD_DECIMAL, A, integer
 from datacareers.importers.inferred import Method, Profile, read_groups, read_profiles, similar_pairs
 
 ESCO_BROADER = f"{ESCO_DIR}/relations/broaderRelationsSkillPillar.csv"
@@ -73,18 +74,25 @@ def _moves(rows, chosen: dict[str, str]) -> list[Move]:
     return sorted(set(moves))
 
 
-def render_moves(moves: list[Move], prefix: str, evidence: str, out_of: Counter, concept: str) -> str:
-    """Turtle for moves: the role-to-role triple of their evidence and a Transition."""
+def _n(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+def render_moves(moves: list[Move], prefix: str, evidence: str, out_of: Counter, concept: str) -> set[tuple]:
+    """The triples of moves: the role-to-role triple of their evidence and a Transition."""
     predicate = {"stated": "canBecome", "related": "relatedMove"}[evidence]
-    out = []
+    out = set()
     for source, target, a, b, rank, tier in moves:
-        extra = f" ;\n    career:relatednessTier {literal(tier)}" if tier else ""
-        out.append(f"role:{a} career:{predicate} role:{b} .\n"
-                   f"transition:{prefix}-{source}-{target} a career:Transition ;\n"
-                   f"    career:fromRole role:{a} ; career:toRole role:{b} ; career:evidence career:{evidence} ;\n"
-                   f"    career:rank {rank} ; career:outOf {out_of[source]}{extra} ;\n"
-                   f"    career:fromConcept <{concept}{source}> ; career:toConcept <{concept}{target}> .\n")
-    return "\n".join(out)
+        t, ra, rb = _n(TRANSITION + f"{prefix}-{source}-{target}"), _n(ROLE + a), _n(ROLE + b)
+        out |= {(ra, _n(CAREER + predicate), rb), (t, A, _n(CAREER + "Transition")),
+                (t, _n(CAREER + "fromRole"), ra), (t, _n(CAREER + "toRole"), rb),
+                (t, _n(CAREER + "evidence"), _n(CAREER + evidence)), (t, _n(CAREER + "rank"), integer(rank)),
+                (t, _n(CAREER + "outOf"), integer(out_of[source])),
+                (t, _n(CAREER + "fromConcept"), _n(concept + source)),
+                (t, _n(CAREER + "toConcept"), _n(concept + target))}
+        if tier:
+            out.add((t, _n(CAREER + "relatednessTier"), Literal(tier)))
+    return out
 
 
 def generate_rome(datasets: Path, crosswalk: Crosswalk) -> str:
@@ -93,38 +101,36 @@ def generate_rome(datasets: Path, crosswalk: Crosswalk) -> str:
         rows = [(r["code_rome"].strip(), r["code_rome_cible"].strip(), _rank(r["numero_ordre"], ROME_MOBILITY), None)
                 for r in csv.DictReader(fh)]
     out_of = Counter(source for source, target, _, _ in rows if source != target)
-    return header([ROME_MOBILITY], "ROME 4.0, export v460", ATTRIBUTION["rome"], "rome-4.0",
-                  ["code_rome -> code_rome_cible: stated moves (career:canBecome); career:rank = numero_ordre,",
-                   "career:outOf = how many mobilités ROME lists from that fiche."] + notes) + "\n" + \
-        render_moves(_moves(rows, chosen), "rome-4.0", "stated", out_of, ROME_CONCEPT)
+    return render(render_moves(_moves(rows, chosen), "rome-4.0", "stated", out_of, ROME_CONCEPT), header(
+        [ROME_MOBILITY], "ROME 4.0, export v460", ATTRIBUTION["rome"], "rome-4.0",
+        ["code_rome -> code_rome_cible: stated moves (career:canBecome); career:rank = numero_ordre,",
+         "career:outOf = how many mobilités ROME lists from that fiche."] + notes))
 
 
 def generate_onet_related(datasets: Path, crosswalk: Crosswalk) -> str:
     chosen, notes = crosswalk.representative("onet")
     rows = [(r[0].strip(), r[1].strip(), _rank(r[3], ONET_RELATED), r[2].strip()) for r in _tsv(datasets, ONET_RELATED)]
     out_of = Counter(source for source, target, _, _ in rows if source != target)
-    return header([ONET_RELATED], "O*NET 29.0 Database, August 2024", ATTRIBUTION["onet-29.0"], "onet-29.0",
-                  ["O*NET-SOC Code -> Related O*NET-SOC Code. Related Occupations is a similarity list, not",
-                   "moves people are said to make: career:relatedMove (never career:canBecome) with a",
-                   "career:Transition of career:evidence career:related; career:rank = Index, career:outOf =",
-                   "how many related occupations O*NET lists; career:relatednessTier = Relatedness Tier.",
-                   "IRIs carry 'crosswalk' so that they never clash with those `datacareers import onet` mints."]
-                  + notes) + "\n" + render_moves(_moves(rows, chosen), "onet-29.0-crosswalk", "related", out_of,
-                                                 ONET_CONCEPT)
+    return render(render_moves(_moves(rows, chosen), "onet-29.0-crosswalk", "related", out_of, ONET_CONCEPT), header(
+        [ONET_RELATED], "O*NET 29.0 Database, August 2024", ATTRIBUTION["onet-29.0"], "onet-29.0",
+        ["O*NET-SOC Code -> Related O*NET-SOC Code. Related Occupations is a similarity list, not",
+         "moves people are said to make: career:relatedMove (never career:canBecome) with a",
+         "career:Transition of career:evidence career:related; career:rank = Index, career:outOf =",
+         "how many related occupations O*NET lists; career:relatednessTier = Relatedness Tier.",
+         "IRIs carry 'crosswalk' so that they never clash with those `datacareers import onet` mints."] + notes))
 
 
 def generate_onet_changers(datasets: Path, crosswalk: Crosswalk) -> str:
     chosen, notes = crosswalk.representative("onet")
     rows = [(r[0].strip(), r[2].strip(), _rank(r[4], ONET_CHANGERS), None) for r in _tsv(datasets, ONET_CHANGERS)]
     out_of = Counter(source for source, target, _, _ in rows if source != target)
-    return header([ONET_CHANGERS], "O*NET 25.x Career Changers Matrix, Excel converted to TSV", ATTRIBUTION["onet-25"],
-                  "onet-25-career-changers",
-                  ["O*NET-SOC Code -> Related O*NET-SOC Code: stated moves (career:canBecome);",
-                   "career:rank = Index, career:outOf = how many moves the matrix lists from that occupation.",
-                   "O*NET 25.x has no rows for Data Scientists, Database Architects, BI Analysts or",
-                   "Software Developers, so those roles have no moves here."]
-                  + notes) + "\n" + render_moves(_moves(rows, chosen), "onet-25-career-changers", "stated", out_of,
-                                                 ONET_CONCEPT)
+    return render(render_moves(_moves(rows, chosen), "onet-25-career-changers", "stated", out_of, ONET_CONCEPT),
+                  header([ONET_CHANGERS], "O*NET 25.x Career Changers Matrix, Excel converted to TSV",
+                         ATTRIBUTION["onet-25"], "onet-25-career-changers",
+                         ["O*NET-SOC Code -> Related O*NET-SOC Code: stated moves (career:canBecome);",
+                          "career:rank = Index, career:outOf = how many moves the matrix lists from that occupation.",
+                          "O*NET 25.x has no rows for Data Scientists, Database Architects, BI Analysts or",
+                          "Software Developers, so those roles have no moves here."] + notes))
 
 
 # ----------------------------------------------------------------- inferred moves
@@ -155,24 +161,24 @@ DEFAULT_METHOD = Method()
 def generate_inferred(datasets: Path, crosswalk: Crosswalk, method: Method = DEFAULT_METHOD) -> str:
     pairs = similar_pairs(role_profiles(datasets, crosswalk), read_groups(datasets / ESCO_BROADER), method=method)
     lines = [
-        f"# GENERATED by scripts/generate_facts.py from {ESCO_RELATIONS}, {ESCO_BROADER} (ESCO v1.1.1)"
+        f"GENERATED by scripts/generate_facts.py from {ESCO_RELATIONS}, {ESCO_BROADER} (ESCO v1.1.1)"
         " — do not edit by hand",
-        f"# {ATTRIBUTION['esco']}",
-        f"# Named graph: source:{INFERRED}. Computed by datacareers, stated by no source: the similarity",
-        "# of A -> B is the share of B's ESCO skills (essential 1, optional "
+        ATTRIBUTION["esco"],
+        f"Named graph: source:{INFERRED}. Computed by datacareers, stated by no source: the similarity",
+        "of A -> B is the share of B's ESCO skills (essential 1, optional "
         f"{method.optional_weight}) that A has, a skill of the same",
-        f"# ESCO skill group counting {method.partial_credit}; kept from {method.threshold:.2f} when among the "
+        f"ESCO skill group counting {method.partial_credit}; kept from {method.threshold:.2f} when among the "
         f"{method.top} best moves out of A or into B (docs/paths.md).",
-        f"@prefix career: <{CAREER}> .", f"@prefix role: <{ROLE}> .",
-        f"@prefix transition: <{PREFIXES['transition']}> .",
         "",
     ]
+    triples = set()
     for a, b, score in pairs:
-        lines += [f"role:{a} career:inferredMove role:{b} .",
-                  f"transition:{INFERRED}-{a}-{b} a career:Transition ;",
-                  f"    career:fromRole role:{a} ; career:toRole role:{b} ; career:evidence career:inferred ;",
-                  f"    career:similarity {score:.3f} .", ""]
-    return "\n".join(lines)
+        t, ra, rb = _n(TRANSITION + f"{INFERRED}-{a}-{b}"), _n(ROLE + a), _n(ROLE + b)
+        triples |= {(ra, _n(CAREER + "inferredMove"), rb), (t, A, _n(CAREER + "Transition")),
+                    (t, _n(CAREER + "fromRole"), ra), (t, _n(CAREER + "toRole"), rb),
+                    (t, _n(CAREER + "evidence"), _n(CAREER + "inferred")),
+                    (t, _n(CAREER + "similarity"), Literal(f"{score:.3f}", datatype=XSD_DECIMAL))}
+    return render(triples, lines)
 
 
 def generate_skill_groups(datasets: Path, crosswalk: Crosswalk) -> str:
@@ -189,19 +195,17 @@ def generate_skill_groups(datasets: Path, crosswalk: Crosswalk) -> str:
     missing = sorted(wanted - set(labels))
     if missing:
         raise DataError(f"{ESCO_GROUPS['en']}: no row for skill groups {missing[:5]}")
-    out = [header([ESCO_BROADER, ESCO_GROUPS["en"], ESCO_GROUPS["fr"]], "ESCO v1.1.1", ATTRIBUTION["esco"],
-                  "esco-1.1.1", ["Each shipped skill's ESCO skill groups (walking up broader skills to the first",
-                                 "skill groups), for the partial credit of the skill gap."],
-                  {"escoskill": "http://data.europa.eu/esco/skill/", "skos": SKOS})]
+    triples = set()
     for skill in used:
-        if groups.get(skill):
-            targets = ", ".join(skill_ref(g) for g in sorted(groups[skill]))
-            out.append(f"{skill_ref(skill)} skos:broader {targets} .")
-    out.append("")
+        triples |= {(_n(skill), _n(SKOS + "broader"), _n(g)) for g in sorted(groups.get(skill, ()))}
     for group in sorted(wanted):
-        names = ", ".join(literal(labels[group][lang], lang) for lang in ("en", "fr") if lang in labels[group])
-        out.append(f"{skill_ref(group)} a skos:Concept ;\n    skos:prefLabel {names} .\n")
-    return "\n".join(out)
+        triples.add((_n(group), A, _n(SKOS + "Concept")))
+        triples |= {(_n(group), _n(SKOS + "prefLabel"), Literal(labels[group][lang], language=lang))
+                    for lang in ("en", "fr") if lang in labels[group]}
+    return render(triples, header([ESCO_BROADER, ESCO_GROUPS["en"], ESCO_GROUPS["fr"]], "ESCO v1.1.1",
+                                  ATTRIBUTION["esco"], "esco-1.1.1",
+                                  ["Each shipped skill's ESCO skill groups (walking up broader skills to the first",
+                                   "skill groups), for the partial credit of the skill gap."]))
 
 
 def generate(datasets: Path, crosswalk: Crosswalk) -> dict[str, str]:

@@ -27,9 +27,10 @@ def _in_article(items):
 
 
 def test_salary_table(facts):
-    found = {(s["seniority"], s["period"]): (s["min"], s["max"]) for s in facts["salaries"]}
+    article = [s for s in facts["salaries"] if s["source"] == ARTICLE]  # (the BLS wages are a distribution)
+    found = {(s["seniority"], s["period"]): (s["min"], s["max"]) for s in article}
     assert found == TABLE
-    for s in facts["salaries"]:
+    for s in article:
         assert (s["currency"], s["year"], s["gross"], s["source"]) == ("EUR", "2022", True, ARTICLE)
 
 
@@ -79,11 +80,15 @@ def test_missions_in_french_and_english(shipped):
 
 
 def test_every_article_fact_is_in_the_article_graph(shipped):
-    # Nothing the article says about the ML engineer leaks into another graph.
+    # Nothing the article says about the ML engineer leaks into another graph (a release's pay or
+    # education, read through a crosswalk mapping, sits in that release's graph and says so).
     pref = NamedNode(PREFIXES["skos"] + "prefLabel")
+    releases = {q.graph_name.value for q in shipped.quads_for_pattern(NamedNode(MLE), NamedNode(CAREER["viaMapping"]),
+                                                                       None, None)}
     for quad in shipped.quads_for_pattern(NamedNode(MLE), None, None, None):
         if quad.predicate in (NamedNode(CAREER["salary"]), NamedNode(CAREER["mission"]),
                               NamedNode(CAREER["education"]), NamedNode(CAREER["managedBy"])):
-            assert quad.graph_name.value == ARTICLE, quad
+            assert quad.graph_name.value == ARTICLE or (
+                quad.graph_name.value in releases and quad.predicate != NamedNode(CAREER["mission"])), quad
         if quad.predicate == pref:
             assert quad.graph_name.value == SOURCE["curated"]

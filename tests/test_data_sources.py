@@ -19,9 +19,19 @@ SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "generate_facts.py
 #: Files scripts/generate_facts.py writes, with the source whose attribution they carry.
 GENERATED = {
     "esco-1.1.1/skills.ttl": "esco-1.1.1",
+    "esco-1.1.1/skill-labels-fr.ttl": "esco-1.1.1",
+    "esco-1.1.1/read-through.ttl": "esco-1.1.1",
+    "esco-1.0-fr/skill-labels.ttl": "esco-1.0-fr",
     "rome-4.0/transitions.ttl": "rome-4.0",
+    **{f"rome-4.0/{facet}.ttl": "rome-4.0" for facet in ("skills", "tasks", "education", "sectors", "employers",
+                                                          "titles", "read-through")},
     "onet-29.0/transitions.ttl": "onet-29.0",
+    **{f"onet-29.0/{facet}.ttl": "onet-29.0" for facet in ("tools", "tasks", "education", "titles",
+                                                            "read-through")},
     "onet-25-career-changers/transitions.ttl": "onet-25-career-changers",
+    "bls-oews-2024/pay.ttl": "bls-oews-2024",
+    "bls-oews-2024/read-through.ttl": "bls-oews-2024",
+    **{f"bls-ep-2024-34/{facet}.ttl": "bls-ep-2024-34" for facet in ("outlook", "education", "read-through")},
 }
 
 

@@ -84,10 +84,18 @@ def test_technology_skills_hot_and_in_demand(store):
 def test_job_zone_and_education(store):
     (zone,) = objects(store, DATA_SCIENTIST, CAREER["jobZone"])
     assert 1 <= int(zone.value) <= 5
-    (education,) = objects(store, STATISTICIAN, CAREER["education"])
-    assert objects(store, education, CAREER["levelText"]) == {
-        Literal("Master's Degree", language="en")}
-    assert {int(o.value) for o in objects(store, education, CAREER["eqfLevel"])} == {7}
+    # every Required Level of Education category at least 10% of job holders report, with its share
+    with open(ROOT / "db_29_0_text" / "Education, Training, and Experience.txt", encoding="utf-8") as fh:
+        rows = [line.split("\t") for line in fh.read().splitlines()[1:]]
+    shares = {r[4]: r[5] for r in rows if r[0] == "15-2041.00" and r[3] == "RL" and float(r[5]) >= 10}
+    found = {}
+    for education in objects(store, STATISTICIAN, CAREER["education"]):
+        (share,) = objects(store, education, CAREER["share"])
+        found[education.value.rsplit("-", 1)[1]] = share.value
+    assert found == {c: str(float(v)).rstrip("0").rstrip(".") for c, v in shares.items()}
+    master = NamedNode("https://w3id.org/datacareers/education/onet-29.0-15-2041.00-8")
+    assert objects(store, master, CAREER["levelText"]) == {Literal("Master's Degree", language="en")}
+    assert {int(o.value) for o in objects(store, master, CAREER["eqfLevel"])} == {7}
 
 
 def test_attribution_names_the_version(store):

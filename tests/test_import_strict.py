@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pyoxigraph import NamedNode
 
 from datacareers.cli import main
-from datacareers.importers import esco, onet, rome
+from datacareers.importers import bls, esco, onet, rome, rome_profile
 from datacareers.importers.common import ROME_ROLE
 from datacareers.store import persist
 
@@ -108,15 +108,20 @@ def test_floors_are_a_tenth_of_the_real_releases_or_less():
     real = {
         rome: {"fiches": 1584, "appellations": 13120, "mobilite": 14912, "competences": 18317,
                "savoirs": 15354, "liens": 118923, "coherence": 104219, "secteurs": 35,
-               "arborescence": 3303},
+               "arborescence": 3303, "texte": 11980, "contextes": 179},
         esco: {"occupations": 3007, "skills": 13896, "relations": 123855, "isco": 619,
-               "broader": 3617, "occupations_fr": 3007, "skills_fr": 13485, "isco_fr": 619},
+               "broader": 3617, "occupations_fr": 3007, "skills_fr": 13485, "isco_fr": 619,
+               "skill_broader": 20656, "skill_groups": 640, "collection_digital": 1201, "collection_transversal": 96,
+               "collection_language": 346, "collection_research": 40, "collection_green": 570,
+               "collection_digComp": 26},
         onet: {"occupations": 1016, "related": 18460, "changers": 7221, "technology": 32470,
-               "job_zones": 923, "education": 36209, "categories": 41},
+               "job_zones": 923, "education": 36209, "categories": 41, "tasks": 18796, "titles": 55120},
     }
+    real[bls] = {"oews": 831, "ep": 832}  # detailed occupations of OEWS May 2024, line items of EP 2024-34
     for module, counts in real.items():
-        assert set(module.FLOORS) == set(counts)
-        for key, floor in module.FLOORS.items():
+        floors = {**module.FLOORS, **(rome_profile.FLOORS if module is rome else {})}
+        assert set(floors) == set(counts)
+        for key, floor in floors.items():
             assert 1 < floor <= counts[key] / 10, (module.__name__, key)
 
 

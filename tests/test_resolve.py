@@ -99,3 +99,15 @@ def test_imported_names_are_indexed_once_per_import(runner, cli, isolated_home):
         assert False in built  # a new store: the index is built afresh, not read from the old file
     finally:
         resolve.RoleIndex.from_store = real
+
+
+def test_a_release_title_several_roles_share_lists_them_and_a_curated_name_wins(shipped):
+    # O*NET lists "Data Analytics Scientist" for Data Scientists, which the data scientist matches
+    # exactly and the ML engineer closely: both carry it in source:onet-29.0, so it names neither.
+    with pytest.raises(AmbiguousRoleError, match=r"'Data Analytics Scientist' could mean 2 roles") as info:
+        resolve_role(shipped, "Data Analytics Scientist")
+    assert "data-scientist" in str(info.value) and "machine-learning-engineer" in str(info.value)
+    # "Data Analyst" is an O*NET title of Data Scientists too, but it is a name we curate: it wins.
+    assert resolve_role(shipped, "Data Analyst") == ROLE["data-analyst"]
+    # a title only one role carries finds it (an O*NET title of Statisticians)
+    assert resolve_role(shipped, "Demographer") == ROLE["statistician"]

@@ -62,6 +62,12 @@ PREFIXES: dict[str, str] = {
     "esco": "http://data.europa.eu/esco/",
 }
 
+#: Skills of a release's own vocabulary that a curated role also lists (ROME competences and
+#: knowledge, O*NET technologies): skill gaps and skill names read a role's skills in one
+#: vocabulary (ESCO's), so these count only for a node that has no other skills (an imported
+#: ROME fiche or O*NET occupation).
+OTHER_SKILL_VOCABULARIES = tuple(BASE_IRI + p for p in ("rome/competence/", "rome/savoir/", "onet/technology/"))
+
 SKOS = PREFIXES["skos"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
 

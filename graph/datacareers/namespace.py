@@ -95,6 +95,8 @@ class CAREER(DefinedNamespace):
     # role profiles (pay, outlook, education, tasks, reporting lines)
     WageDistribution: URIRef
     EmploymentOutlook: URIRef
+    topCoded: URIRef
+    atOrAbove: URIRef
     Task: URIRef
     Statement: URIRef
     outlook: URIRef

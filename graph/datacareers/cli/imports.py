@@ -17,7 +17,7 @@ _VERSION_HELP = "Release version, when the folder or file names do not tell it."
 
 @click.group("import")
 def import_group() -> None:
-    """Import an official release (ESCO, ROME 4.0, O*NET) into its named graph.
+    """Import an official release (ESCO, ROME 4.0, O*NET, BLS) into its named graph.
 
     Each release goes whole into its own named graph, source:import-<release>,
     together with a description of the source (title, publisher, version, licence,
@@ -25,7 +25,8 @@ def import_group() -> None:
 
     \b
       source:import-esco-1.1.1      source:import-rome-4.0-v460
-      source:import-onet-29.0
+      source:import-onet-29.0       source:import-bls-oews-2024
+      source:import-bls-ep-2024-34
 
     The subsets shipped with the package keep their own graphs (source:esco-1.1.1,
     source:rome-4.0, source:onet-29.0...): `datacareers sources` lists both, and
@@ -51,17 +52,25 @@ def import_group() -> None:
 
 def _run(kind: str, path: str, version: str | None, quiet: bool, partial: bool,
          force: bool) -> None:
+    from datacareers.importers import bls, esco, onet, rome
+
+    if kind == "bls":
+        plans = bls.plans(path, version, partial=partial)  # every workbook checked first
+    else:
+        plans = [{"esco": esco, "rome": rome, "onet": onet}[kind].plan(path, version, partial=partial)]
+    for plan in plans:
+        _import(plan, path, quiet, force)
+
+
+def _import(plan, path: str, quiet: bool, force: bool) -> None:
     import time
     from pathlib import Path
 
     from datacareers.cli.progress import click_progress
-    from datacareers.importers import esco, onet, rome
     from datacareers.progress import no_progress
     from datacareers.store import persist
 
-    module = {"esco": esco, "rome": rome, "onet": onet}[kind]
     start = time.perf_counter()
-    plan = module.plan(path, version, partial=partial)
     source = plan.source
     imported = persist.imported_sources()
     before = imported.get(plan.graph) or imported.get(source.legacy_graph)
@@ -175,6 +184,31 @@ def import_onet(path: str, version: str | None, quiet: bool, partial: bool,
       datacareers import onet ./onet --version 29.0
     """
     _run("onet", path, version, quiet, partial, force)
+
+
+@import_group.command("bls")
+@_options
+def import_bls(path: str, version: str | None, quiet: bool, partial: bool, force: bool) -> None:
+    """Import U.S. Bureau of Labor Statistics wages (OEWS) and projections (EP).
+
+    \b
+    Download: https://www.bls.gov/oes/tables.htm (national, XLS: national_M2024_dl.xlsx)
+      and https://www.bls.gov/emp/tables.htm (occupation.xlsx); pass a workbook or a
+      folder holding them. Each release lands in its own graph:
+      source:import-bls-oews-2024, source:import-bls-ep-2024-34.
+    Each 6-digit SOC code (soc/15-2051) gets its annual wage percentiles
+    (career:salary, a career:WageDistribution; "#" cells, at or above the published
+    ceiling, are kept as career:topCoded / career:atOrAbove, "*" cells give nothing),
+    its employment outlook (career:outlook; employment published in thousands is
+    stored in persons) and its typical entry education (career:education). The
+    releases name themselves (file name, sheet headers): --version is not used.
+
+    \b
+    Examples:
+      datacareers import bls ./bls
+      datacareers import bls ./national_M2024_dl.xlsx
+    """
+    _run("bls", path, version, quiet, partial, force)
 
 
 @import_group.command("remove")

@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -68,10 +69,16 @@ ROME_COMPETENCE = _Base(BASE_IRI + "rome/competence/")
 ROME_SAVOIR = _Base(BASE_IRI + "rome/savoir/")
 ROME_SECTOR = _Base(BASE_IRI + "rome/secteur/")
 
+#: ROME types of employer structure (work contexts "Types de structures"): ``rome/structure/<code_ogr>``.
+ROME_STRUCTURE = _Base(BASE_IRI + "rome/structure/")
+
 #: O*NET occupations: ``onet/15-2051.00``; technologies and commodity classes below it.
 ONET_ROLE = _Base(BASE_IRI + "onet/")
 ONET_TECHNOLOGY = _Base(BASE_IRI + "onet/technology/")
 ONET_COMMODITY = _Base(BASE_IRI + "onet/commodity/")
+
+#: US Standard Occupational Classification codes the BLS publishes for: ``soc/15-2051``.
+SOC_OCCUPATION = _Base(BASE_IRI + "soc/")
 
 # ----------------------------------------------------------------- term IRIs (as nodes)
 
@@ -94,6 +101,10 @@ SCHEMA_OCCUPATION = NamedNode(SCHEMA + "Occupation")
 XSD_INTEGER = NamedNode(XSD + "integer")
 XSD_DECIMAL = NamedNode(XSD + "decimal")
 XSD_BOOLEAN = NamedNode(XSD + "boolean")
+XSD_GYEAR = NamedNode(XSD + "gYear")
+XSD_DURATION = NamedNode(XSD + "duration")
+DCTERMS_SOURCE = NamedNode(DCTERMS + "source")
+DCTERMS_IDENTIFIER = NamedNode(DCTERMS + "identifier")
 
 
 def term(local: str) -> NamedNode:
@@ -104,6 +115,23 @@ def term(local: str) -> NamedNode:
 def integer(value: str | int) -> Literal:
     """An ``xsd:integer`` literal."""
     return Literal(str(int(value)), datatype=XSD_INTEGER)
+
+
+def decimal(value) -> Literal:
+    """An ``xsd:integer`` literal when *value* is whole, else an ``xsd:decimal`` one.
+
+    >>> decimal("33.50").value, decimal(245900).value
+    ('33.5', '245900')
+    """
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return Literal(str(int(number)), datatype=XSD_INTEGER)
+    return Literal(format(number.normalize(), "f"), datatype=XSD_DECIMAL)
+
+
+def year(value: str | int) -> Literal:
+    """An ``xsd:gYear`` literal."""
+    return Literal(str(int(value)), datatype=XSD_GYEAR)
 
 
 TRUE = Literal("true", datatype=XSD_BOOLEAN)

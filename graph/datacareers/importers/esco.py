@@ -17,11 +17,14 @@ are found by name anywhere under that folder (``en/``, ``fr/``, ``relations/``..
   ========================  ======================  ====================
   ``knowledge``             any                     ``career:knowledge``
   other                     ``transversal``         ``career:soft``
+  other, filed under ESCO's transversal groups T4 (social and
+  communication) or T3.2-T3.4 (self-management)     ``career:soft``
   other                     any other / empty       ``career:hard``
   ========================  ======================  ====================
 
-  (ESCO's transversal skills are its "core" skills: thinking, social, attitudes; a
-  sector-specific or occupation-specific skill/competence is treated as a hard skill.)
+  (The groups come from ``broaderRelationsSkillPillar.csv`` and ``skillGroups_en.csv``
+  when present, :mod:`datacareers.importers.esco_groups`; without them only the reuse
+  level decides.)
 - ``occupationSkillRelations.csv`` or ``.csv.gz`` (required): ``essential`` gives
   ``career:essentialSkill``, ``optional`` gives ``career:optionalSkill``; both also
   assert ``career:requiresSkill`` so queries need no inference;
@@ -30,7 +33,9 @@ are found by name anywhere under that folder (``en/``, ``fr/``, ``relations/``..
 - ``broaderRelationsOccPillar.csv`` (optional): ``skos:broader`` between occupations
   and ISCO groups; without it each occupation gets ``skos:broader`` its ISCO group;
 - ``occupations_fr.csv``, ``skills_fr.csv``, ``ISCOGroups_fr.csv`` (optional): the same
-  labels and definitions @fr.
+  labels and definitions @fr. Without ``skills_fr.csv``, the French skill collections
+  (``digitalSkillsCollection_fr.csv``, ``transversal...``, ``language...``, ``research...``,
+  ``green...``, ``digComp...``) give the French labels of the skills they hold.
 
 Every file is read strictly (:mod:`datacareers.importers.tables`): URIs must be IRIs
 under ``http://data.europa.eu/esco/``, ISCO groups digits, relation types ``essential``
@@ -74,6 +79,7 @@ from datacareers.importers.common import (
     split_lines,
     term,
 )
+from datacareers.importers.esco_groups import soft_groups, under
 from datacareers.importers.tables import ESCO_URI, Check, Table, check_tables, optional
 from datacareers.progress import ProgressFactory
 
@@ -88,8 +94,14 @@ ISCO_BASE = "http://data.europa.eu/esco/isco/C"
 #: groups, 3,617 broader relations; the French files have as many rows as the English).
 FLOORS = {
     "occupations": 300, "skills": 1300, "relations": 12000, "isco": 60, "broader": 360,
-    "occupations_fr": 300, "skills_fr": 1300, "isco_fr": 60,
+    "occupations_fr": 300, "skills_fr": 1300, "isco_fr": 60, "skill_broader": 2000, "skill_groups": 60,
+    # the French skill collections of v1.1.1: 1,201 digital, 96 transversal, 346 language,
+    # 40 research, 570 green, 26 DigComp skills
+    "collection_digital": 120, "collection_transversal": 9, "collection_language": 34,
+    "collection_research": 4, "collection_green": 57, "collection_digComp": 2,
 }
+#: ESCO's French skill collections, read in this order (a skill in several keeps the first label).
+COLLECTIONS = ("digital", "transversal", "language", "research", "green", "digComp")
 
 ISCO_GROUP = Check(r"[0-9]{1,4}", "an ISCO-08 group (1 to 4 digits)")
 RELATION = Check(r"essential|optional", "an ESCO relation type (essential or optional)")
@@ -101,11 +113,12 @@ SOFT = term("soft")
 HARD = term("hard")
 
 
-def skill_kind(skill_type: str, reuse_level: str) -> NamedNode:
-    """career:knowledge / soft / hard from ESCO's skillType and reuseLevel (see above)."""
+def skill_kind(skill_type: str, reuse_level: str, in_soft_group: bool = False) -> NamedNode:
+    """career:knowledge / soft / hard from ESCO's skillType, reuseLevel and whether the skill
+    is filed under a soft transversal group (see above)."""
     if skill_type.strip() == "knowledge":
         return KNOWLEDGE
-    if reuse_level.strip() == "transversal":
+    if reuse_level.strip() == "transversal" or in_soft_group:
         return SOFT
     return HARD
 
@@ -163,6 +176,11 @@ def plan(path: str | Path, version: str | None = None, partial: bool = False) ->
         name: find_file(root, [f"{name}_fr.csv"], WHAT, required=False)
         for name in ("occupations", "skills", "ISCOGroups")
     }
+    collections = {} if french["skills"] else {
+        name: path for name in COLLECTIONS
+        if (path := find_file(root, [f"{name}SkillsCollection_fr.csv"], WHAT, required=False))}
+    skill_broader = find_file(root, ["broaderRelationsSkillPillar.csv"], WHAT, required=False)
+    groups = find_file(root, ["skillGroups_en.csv"], WHAT, required=False)
 
     if version:
         version = normalise_version(check_version(version.strip()))
@@ -203,9 +221,15 @@ def plan(path: str | Path, version: str | None = None, partial: bool = False) ->
     if french["ISCOGroups"]:
         tables["isco_fr"] = Table(french["ISCOGroups"], ("conceptUri", "preferredLabel"),
                                   ("altLabels", "description"), checks=uri)
+    for name, path in collections.items():
+        tables[f"collection_{name}"] = Table(path, skill_cols[:4], checks=uri)
+    if skill_broader and groups:
+        tables["skill_broader"] = Table(skill_broader, ("conceptUri", "broaderUri"),
+                                        checks={**uri, "broaderUri": ESCO_URI})
+        tables["skill_groups"] = Table(groups, ("conceptUri", "code"), checks=uri)
     if not partial:
         for key, table in tables.items():
-            table.floor = FLOORS[key]
+            table.floor = FLOORS.get(key, 1)
     check_tables(tables.values())
 
     def quads(progress: ProgressFactory) -> Iterator[Quad]:
@@ -226,6 +250,26 @@ def _labels(subject, pref, alts, hidden, description, lang, g) -> Iterator[Quad]
     description = description.strip()
     if description:
         yield Quad(subject, DEFINITION, Literal(description, language=lang), g)
+
+
+def _soft_skills(tables: dict[str, Table], progress: ProgressFactory) -> set[str]:
+    """The skills filed under ESCO's soft transversal groups (empty without the files)."""
+    if "skill_broader" not in tables:
+        return set()
+    broader: dict[str, set[str]] = {}
+    for uri, parent in tables["skill_broader"].rows(progress):
+        broader.setdefault(uri.strip(), set()).add(parent.strip())
+    return under(broader, soft_groups(tables["skill_groups"].rows(progress)))
+
+
+def french_labels(path: Path, partial: bool = True) -> Iterator[tuple[str, str]]:
+    """(skill URI, French preferred label) from a French skills file (``skills_fr.csv`` or a
+    collection), read strictly: the generator's fallback to an older release's labels."""
+    table = Table(path, ("conceptUri", "preferredLabel"), checks={"conceptUri": ESCO_URI},
+                  floor=1 if partial else FLOORS["skills_fr"])
+    for uri, label in table.rows():
+        if uri.strip() and label.strip():
+            yield uri.strip(), label.strip()
 
 
 def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory):
@@ -258,6 +302,7 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             if uri:
                 yield from _labels(NamedNode(uri.strip()), pref, alts, hidden, desc, "fr", g)
 
+    soft_skills = _soft_skills(tables, progress)
     for uri, pref, alts, desc, skill_type, reuse_level, hidden in tables["skills"].rows(
         progress
     ):
@@ -266,7 +311,7 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
         s = NamedNode(uri.strip())
         yield Quad(s, A, skill_class, g)
         yield from _labels(s, pref, alts, hidden, desc, "en", g)
-        yield Quad(s, kind, skill_kind(skill_type, reuse_level), g)
+        yield Quad(s, kind, skill_kind(skill_type, reuse_level, uri.strip() in soft_skills), g)
         if reuse_level.strip():
             yield Quad(s, reuse, Literal(reuse_level.strip()), g)
 
@@ -274,6 +319,13 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
         for uri, pref, alts, desc, hidden in tables["skills_fr"].rows(progress):
             if uri:
                 yield from _labels(NamedNode(uri.strip()), pref, alts, hidden, desc, "fr", g)
+    labelled: set[str] = set()
+    for name in COLLECTIONS:
+        for uri, pref, alts, desc in tables[f"collection_{name}"].rows(progress) if f"collection_{name}" in tables \
+                else ():
+            if uri.strip() and uri.strip() not in labelled:
+                labelled.add(uri.strip())
+                yield from _labels(NamedNode(uri.strip()), pref, alts, "", desc, "fr", g)
 
     for occupation, relation, skill in tables["relations"].rows(progress):
         if not occupation or not skill:

@@ -24,11 +24,9 @@ found by name anywhere under the folder. The version comes from the first line o
   ``career:hotTechnology`` (Hot Technology = Y) and ``career:inDemandTechnology``
   (In Demand = Y), so ``?role career:hotTechnology ?tech`` lists hot technologies;
 - ``Job Zones.txt``: ``career:jobZone`` (1-5, ``xsd:integer``) on the role;
-- ``Education, Training, and Experience.txt`` (+ its ``Categories`` file): the Required
-  Level of Education (scale RL) category with the highest share of respondents becomes
-  ``career:education`` ``education/onet-29.0-<SOC>``, a ``career:EducationRequirement``
-  with ``career:levelText`` @en and, where the match is clear, ``career:eqfLevel``
-  (Associate's 5, Bachelor's 6, Master's 7, Doctoral 8).
+- ``Education, Training, and Experience.txt`` (+ its ``Categories`` file), ``Task
+  Statements.txt`` and ``Alternate Titles.txt`` (the last two optional): the education
+  distribution, tasks and job titles (:mod:`datacareers.importers.onet_profile`).
 
 Every release of the text database has Occupation Data, Technology Skills, Job Zones and
 the Education files, and Related Occupations or (before 27.x) the Career Changers
@@ -49,8 +47,8 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from datacareers.constants import EDUCATION
 from datacareers.errors import ImportFormatError
+from datacareers.importers import onet_profile
 from datacareers.importers.common import (
     BROADER,
     DEFINITION,
@@ -94,13 +92,10 @@ SOC = "O*NET-SOC Code"
 #: education rows, 41 categories; 7,221 rows in the 25.x Career Changers Matrix).
 FLOORS = {
     "occupations": 100, "related": 1800, "changers": 700, "technology": 3000,
-    "job_zones": 90, "education": 3600, "categories": 4,
+    "job_zones": 90, "education": 3600, "categories": 4, "tasks": 1800, "titles": 5500,
 }
 
 JOB_ZONE = Check(r"[1-5]", "a job zone (1 to 5)")
-
-#: O*NET "Required Level of Education" categories whose EQF level is clear.
-EQF_LEVELS = {"5": 5, "6": 6, "8": 7, "11": 8}
 
 _README = re.compile(r"O\*NET\s+(\d+(?:\.\d+)*)\s+Database", re.IGNORECASE)
 _FOLDER = re.compile(r"db_(\d+)_(\d+)")
@@ -211,6 +206,9 @@ _SPECS = {
                   {SOC: SOC_CODE, "Data Value": DECIMAL}),
     "categories": (("Education, Training, and Experience Categories.txt",),
                    ("Scale ID", "Category", "Category Description"), (), {}),
+    "tasks": (("Task Statements.txt",), (SOC, "Task ID", "Task", "Task Type"), (),
+              {SOC: SOC_CODE, "Task ID": NUMBER}),
+    "titles": (("Alternate Titles.txt",), (SOC, "Alternate Title", "Short Title"), (), {SOC: SOC_CODE}),
 }
 #: Files every release of the text database has (and one of related / changers).
 _REQUIRED = ("technology", "job_zones", "education", "categories")
@@ -307,33 +305,8 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
                 yield Quad(role, job_zone, integer(zone.strip()), g)
 
     if "education" in tables:
-        yield from _education(info, tables, roles, progress, g)
-
-
-def _education(info, tables, roles, progress, g) -> Iterator[Quad]:
-    levels: dict[str, str] = {}
-    if "categories" in tables:
-        for scale, category, description in tables["categories"].rows(progress):
-            if scale.strip() == "RL":
-                levels[category.strip()] = description.strip()
-    best: dict[str, tuple[float, str]] = {}
-    for code, scale, category, value in tables["education"].rows(progress):
-        if scale.strip() != "RL" or code.strip() not in roles:
-            continue
-        try:
-            share = float(value)
-        except ValueError:
-            continue
-        current = best.get(code.strip())
-        if current is None or share > current[0]:
-            best[code.strip()] = (share, category.strip())
-    education, requirement = term("education"), term("EducationRequirement")
-    level_text, eqf = term("levelText"), term("eqfLevel")
-    for code, (_share, category) in sorted(best.items()):
-        node = NamedNode(EDUCATION[f"{info.release}-{code}"])
-        yield Quad(roles[code], education, node, g)
-        yield Quad(node, A, requirement, g)
-        text = levels.get(category, f"O*NET education category {category}")
-        yield Quad(node, level_text, _en(text.split(" - ")[0].strip()), g)
-        if category in EQF_LEVELS:
-            yield Quad(node, eqf, integer(EQF_LEVELS[category]), g)
+        yield from onet_profile.education(info, tables, roles, progress=progress, g=g)
+    if "tasks" in tables:
+        yield from onet_profile.tasks(info, tables["tasks"], roles, g, progress)
+    if "titles" in tables:
+        yield from onet_profile.titles(tables["titles"], roles, g, progress)

@@ -39,6 +39,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from datacareers.errors import ImportFormatError
+from datacareers.importers import rome_profile
 from datacareers.importers.common import (
     ALT_LABEL,
     BROADER,
@@ -182,9 +183,10 @@ def plan(path: str | Path, version: str | None = None, partial: bool = False) ->
             checks={**rome, "code_sect_activite": NUMBER,
                     "code_ss_sect_activite": optional(NUMBER)},
         )
+    tables.update(rome_profile.tables(need))
     if not partial:
         for key, table in tables.items():
-            table.floor = FLOORS[key]
+            table.floor = {**FLOORS, **rome_profile.FLOORS}[key]
     check_tables(tables.values())
 
     def quads(progress: ProgressFactory) -> Iterator[Quad]:
@@ -271,10 +273,17 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             yield Quad(s, PREF_LABEL, _fr(label.strip()), g)
         yield Quad(s, kind, knowledge, g)
 
+    structures: dict[str, NamedNode] = {}
+    yield from rome_profile.structures(tables, g, progress, structures)
+    employed_by = term("employedBy")
     for code, ogr in tables["liens"].rows(progress):
+        if code.strip() not in labels:
+            continue
         skill = skills.get(ogr.strip())
-        if skill is not None and code.strip() in labels:
+        if skill is not None:
             yield Quad(NamedNode(ROME_ROLE[code.strip()]), requires, skill, g)
+        elif ogr.strip() in structures:
+            yield Quad(NamedNode(ROME_ROLE[code.strip()]), employed_by, structures[ogr.strip()], g)
     if "coherence" in tables:
         for code, ogr, core in tables["coherence"].rows(progress):
             skill = skills.get(ogr.strip())
@@ -282,6 +291,8 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
                 role = NamedNode(ROME_ROLE[code.strip()])
                 yield Quad(role, essential, skill, g)
                 yield Quad(role, requires, skill, g)
+
+    yield from rome_profile.texts(info, tables, labels, g, progress)
 
     sectors: set[str] = set()
 

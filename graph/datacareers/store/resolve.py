@@ -1,8 +1,11 @@
 """Turn what a person types into a role IRI: slugs, IRIs, French and English labels.
 
-Matching ignores case, accents and punctuation. An exact match on a slug or a
-preferred / alternative label wins; among several exact matches, our curated roles
-(``role:`` IRIs) win over imported occupations. Failing that, a name whose words all
+Matching ignores case, accents and punctuation. A name we curate (a curated role's slug,
+preferred label or an alternative label of ``source:curated``) wins; then an exact match on
+any preferred / alternative label, such as a job title a release gives (ROME appellations,
+O*NET alternate titles); among several exact matches, our curated roles (``role:`` IRIs)
+win over imported occupations, and a title several curated roles share stays ambiguous:
+the error lists them. Failing that, a name whose words all
 appear in one role's label resolves to it; several such roles make the name ambiguous,
 none makes it unknown, with close names suggested.
 
@@ -96,6 +99,7 @@ class RoleIndex:
     """Every role's names, normalized, for matching."""
 
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> roles
+    own: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # curated name -> roles
     display: dict[str, dict[str, str]] = field(default_factory=dict)  # role -> its labels by language
 
     @classmethod
@@ -104,15 +108,19 @@ class RoleIndex:
 
         index = cls()
         pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
+        curated = NamedNode(SOURCE["curated"])
         roles = all_roles(store, SOURCE["curated"]) if curated_only else all_roles(store)
         for role in roles:
             subject = NamedNode(role)
-            index.names[normalize(slug(role).replace("-", " "))].add(role)
-            index.names[normalize(role)].add(role)
+            for name in (normalize(slug(role).replace("-", " ")), normalize(role)):
+                index.names[name].add(role)
+                index.own[name].add(role)
             for predicate in (pref, alt):
                 for quad in store.quads_for_pattern(subject, predicate, None, None):
                     literal = quad.object
                     index.names[normalize(literal.value)].add(role)
+                    if quad.graph_name == curated:
+                        index.own[normalize(literal.value)].add(role)
                     if predicate == pref:
                         index.display.setdefault(role, {}).setdefault(literal.language or "", literal.value)
             index.display.setdefault(role, {})
@@ -147,12 +155,14 @@ def _saved_index(store: Store) -> RoleIndex:
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
         index = RoleIndex(names=defaultdict(set, {k: set(v) for k, v in saved["names"].items()}),
+                          own=defaultdict(set, {k: set(v) for k, v in saved["own"].items()}),
                           display=saved["display"])
         return index
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     index = RoleIndex.from_store(store)
-    data = {"names": {k: sorted(v) for k, v in index.names.items()}, "display": index.display}
+    data = {"names": {k: sorted(v) for k, v in index.names.items()},
+            "own": {k: sorted(v) for k, v in index.own.items()}, "display": index.display}
     try:
         for old in path.parent.glob("role-names-*.json"):
             old.unlink(missing_ok=True)
@@ -190,9 +200,10 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
         curated = RoleIndex.from_store(store, curated_only=True)
         if text in curated.display:
             return text
-        exact = curated.names.get(key, set())
-        if len(exact) == 1:
-            return next(iter(exact))
+        for names in (curated.own, curated.names):
+            exact = names.get(key, set())
+            if len(exact) == 1:
+                return next(iter(exact))
         index = _full_index(store)
     if text in index.display:
         return text
@@ -200,10 +211,12 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
     if len(exact) == 1:
         return next(iter(exact))
     candidates = exact
-    if not candidates:
+    if not candidates:  # a name whose words all appear in a name we curate, else in any name
         words = set(key.split())
-        candidates = {r for n, roles in index.names.items() if words <= set(n.split()) for r in roles}
-        candidates = _prefer_curated(candidates)
+        for names in (index.own, index.names):
+            candidates = _prefer_curated({r for n, roles in names.items() if words <= set(n.split()) for r in roles})
+            if candidates:
+                break
         if len(candidates) == 1:
             return next(iter(candidates))
     if candidates:
@@ -213,7 +226,8 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
             _("{name} could mean {n} roles: {roles}{more}; give a fuller name or the id").format(
                 name=repr(name), n=len(listed), roles="; ".join(listed[:10]), more=more))
     close = difflib.get_close_matches(key, list(index.names), n=3, cutoff=0.6)
-    suggestions = list(dict.fromkeys(index.describe(r) for n in close for r in sorted(index.names[n])))[:3]
+    suggestions = list(dict.fromkeys(index.describe(r) for n in close
+                                     for r in sorted(index.own.get(n) or index.names[n])))[:3]
     hint = (_("did you mean: {names}?").format(names=", ".join(suggestions)) if suggestions
             else _("see `datacareers roles`"))
     raise UnknownRoleError(_("no role named {name}; {hint}").format(name=repr(name), hint=hint))

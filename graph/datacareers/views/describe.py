@@ -4,7 +4,7 @@
 >>> facts = role_facts(shipped_store(), ROLE["machine-learning-engineer"], "en")
 >>> facts["label"]
 'machine learning engineer'
->>> [(s["seniority"], s["min"], s["max"]) for s in facts["salaries"] if s["period"] == "P1Y"]
+>>> [(s["seniority"], s["min"], s["max"]) for s in facts["salaries"] if s["period"] == "P1Y" and s["seniority"]]
 [('junior', 35000, 45000), ('intermediate', 45000, 55000), ('senior', 50000, 75000)]
 >>> sorted(m["label"] for m in facts["managed_by"])
 ['chief data officer', 'digital strategy director']
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import NamedNode, Store, Variable
 
-from datacareers.constants import CAREER, PREFIXES, ROLE
+from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
 from datacareers.labels import local_name, pick_label
 from datacareers.views.profile import profile_facets
 
@@ -62,7 +62,11 @@ _SALARY_FIELDS = {
     PREFIXES["schema"] + "percentile10": "p10", PREFIXES["schema"] + "percentile25": "p25",
     PREFIXES["schema"] + "median": "median", PREFIXES["schema"] + "percentile75": "p75",
     PREFIXES["schema"] + "percentile90": "p90",
+    CAREER["topCoded"]: "top_coded", CAREER["atOrAbove"]: "at_or_above",
 }
+#: schema.org percentile property -> its key above (a top-coded percentile names one).
+_PERCENTILE_KEYS = {p[len(PREFIXES["schema"]):]: k for p, k in _SALARY_FIELDS.items()
+                    if p.startswith(PREFIXES["schema"] + "percentile") or p == PREFIXES["schema"] + "median"}
 _NUMBERS = {"min", "max", "p10", "p25", "median", "p75", "p90"}
 
 
@@ -82,8 +86,10 @@ def to_number(text: str) -> int | float | str:
 def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
     """Each role's salary ranges, read from the quads (no query text): ``id``, ``seniority``
     (local name or None), ``min``, ``max``, the percentiles ``p10``, ``p25``, ``median``, ``p75``,
-    ``p90`` (None where the source gives none), ``currency``, ``period``, ``year``, ``gross``,
-    ``source`` (the named graph stating it) and ``cited`` (its ``dcterms:source``, if any)."""
+    ``p90`` (None where the source gives none), ``top_coded`` (the percentile keys the source
+    gives only as at or above ``at_or_above``, its published ceiling), ``currency``, ``period``,
+    ``year``, ``gross``, ``source`` (the named graph stating it) and ``cited`` (its
+    ``dcterms:source``, if any)."""
     found: dict[str, list[dict]] = {}
     for role in roles:
         entries = []
@@ -91,11 +97,14 @@ def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
             entry = {"id": link.object.value, "seniority": None, "min": None, "max": None,
                      **dict.fromkeys(("p10", "p25", "median", "p75", "p90")),
                      "currency": None, "period": None, "year": None, "gross": None,
+                     "top_coded": [], "at_or_above": None,
                      "source": link.graph_name.value, "cited": None}
             for quad in store.quads_for_pattern(link.object, None, None, None):
                 key = _SALARY_FIELDS.get(quad.predicate.value)
-                if key in _NUMBERS:
+                if key in _NUMBERS or key == "at_or_above":
                     entry[key] = to_number(quad.object.value)
+                elif key == "top_coded":
+                    entry[key].append(_PERCENTILE_KEYS.get(local_name(quad.object.value), ""))
                 elif key == "seniority":
                     entry[key] = local_name(quad.object.value)
                 elif key == "gross":
@@ -232,6 +241,11 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         "matches": matches,
     }
     profile_facets(store, role, lang, facts)
+    tools = {t["id"] for t in facts["tools"]}  # technologies are listed as tools, not again as skills
+    facts["skills"] = [s for s in facts["skills"] if s["id"] not in tools]
+    if role.startswith(ROLE):  # our roles' other names are the ones we curate; release titles are job titles
+        facts["alt_labels"] = sorted({t["label"] for t in facts["job_titles"] if SOURCE["curated"] in t["sources"]},
+                                     key=str.casefold)
     facts["sources"] = sorted(_all_sources(facts))
     return facts
 

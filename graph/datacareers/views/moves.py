@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from datacareers.constants import CAREER, PREFIXES, RDF_TYPE, ROLE, SOURCE
+from datacareers.constants import CAREER, OTHER_SKILL_VOCABULARIES, PREFIXES, RDF_TYPE, ROLE, SOURCE
 
 #: Evidence kinds, strongest first, with the predicate that states a move of that kind.
 EVIDENCE = {"stated": CAREER["canBecome"], "related": CAREER["relatedMove"], "inferred": CAREER["inferredMove"]}
@@ -202,7 +202,7 @@ class Profiles:
 
     def _read(self, node: str) -> dict:
         """A node's labels and skills are its own (its exact matches' only when it has none:
-        a curated role keeps its ESCO skills, in one vocabulary); pay, job zone and
+        a curated role keeps its ESCO skills, in one vocabulary: see OTHER_SKILL_VOCABULARIES); pay, job zone and
         education come from the node and every concept it matches exactly."""
         members = self.aliases.members(node)
         labels: dict[str, str] = {}
@@ -220,6 +220,9 @@ class Profiles:
                         skills.add(quad.object.value)
                         if is_essential:
                             essential.add(quad.object.value)
+                main = {s for s in skills if not s.startswith(OTHER_SKILL_VOCABULARIES)}
+                if main:
+                    skills, essential = main, essential & main
         pay: list[dict] = []
         zones: set[int] = set()
         eqf: set[int] = set()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import networkx as nx
 from pyoxigraph import Literal, NamedNode, Store
 
-from datacareers.constants import CAREER, PREFIXES, ROLE
+from datacareers.constants import BASE_IRI, CAREER, PREFIXES, ROLE
 from datacareers.store.walk import all_roles
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -109,6 +109,9 @@ def role_graph(store: Store, include=None) -> nx.DiGraph:
     return graph
 
 
+#: O*NET technologies (a role's tools): listed in the role's details, not drawn (thousands of nodes).
+TOOLS = BASE_IRI + "onet/technology/"
+
 FULL_NODES_QUERY = _PROLOGUE + """
 SELECT ?node ?class ?label ?kind WHERE {
   VALUES ?class { career:Role career:Skill career:Sector career:EmployerType }
@@ -142,6 +145,8 @@ def full_graph(store: Store) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for row in store.query(FULL_NODES_QUERY, use_default_graph_as_union=True):
         node = row["node"].value
+        if node.startswith(TOOLS):
+            continue  # technologies are a role's tools, listed with it, not drawn as skills
         kind = KINDS[row["class"].value]
         if node in graph and graph.nodes[node]["kind"] == "role":
             kind = "role"  # a role is a role first, whatever else it is

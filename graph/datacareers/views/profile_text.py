@@ -63,6 +63,20 @@ def is_distribution(entry: dict) -> bool:
     return any(isinstance(entry.get(k), int | float) for k in PERCENTILES)
 
 
+def pay_cell(entry: dict, key: str) -> str:
+    """A percentile as written: its amount, "≥ ceiling" when the source gives it only as at
+    or above its published ceiling, else "".
+
+    >>> pay_cell({"p90": None, "top_coded": ["p90"], "at_or_above": 239200}, "p90")
+    '≥ 239,200'
+    """
+    if isinstance(entry.get(key), int | float):
+        return number(entry[key])
+    if key in (entry.get("top_coded") or []) and isinstance(entry.get("at_or_above"), int | float):
+        return "\u2265 " + number(entry["at_or_above"])
+    return ""
+
+
 def distribution_lines(entry: dict) -> list[str]:
     """A wage distribution: its code, year, unit and employment, then its percentiles."""
     per = _(_PERIODS[entry["period"]]) if entry.get("period") in _PERIODS else (entry.get("period") or "")
@@ -74,8 +88,7 @@ def distribution_lines(entry: dict) -> list[str]:
         parts[-1] += ","
         parts.append(_("{n} jobs").format(n=number(entry["employment"])))
     lines = ["  " + " ".join(p for p in parts if p) + " " + src([entry["source"]])]
-    cells = [f"{_(name)} {number(entry[key])}" for key, name in PERCENTILES.items()
-             if isinstance(entry.get(key), int | float)]
+    cells = [f"{_(name)} {pay_cell(entry, key)}" for key, name in PERCENTILES.items() if pay_cell(entry, key)]
     lines.append("    " + " | ".join(cells))
     if entry.get("shared_with"):
         lines.append("    " + _("the same figures for: {roles}").format(

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import NamedNode, Store
 
-from datacareers.constants import CAREER, VOCABULARY_GRAPH, source_iri
+from datacareers.constants import CAREER, PREFIXES, VOCABULARY_GRAPH, source_iri
 from datacareers.store.persist import stamp_of
 from datacareers.store.walk import all_roles, breadth_first
 from datacareers.views.network import RELATIONS
@@ -35,8 +35,12 @@ def is_large(store: Store) -> bool:
     :data:`LARGE_STORE` quads."""
     return stamp_of(store) is not None or len(store) > LARGE_STORE
 
-# Nodes that belong to their subject and are drawn as part of it (a role's salary ranges).
-_OWNED = (CAREER["salary"], CAREER["education"])
+
+# Nodes that belong to their subject and are drawn as part of it (a role's salary ranges, the
+# wage distributions, outlooks, education and tasks of its profile, the mappings it is read through).
+_OWNED = (CAREER["salary"], CAREER["education"], CAREER["outlook"], CAREER["task"], CAREER["viaMapping"])
+# Of those, the ones other roles share (a wage distribution is the SOC code's): who shares them is kept too.
+_SHARED = (CAREER["salary"], CAREER["outlook"])
 
 
 def neighbourhood(store: Store, seeds: Iterable[str], depth: int) -> set[str]:
@@ -56,6 +60,12 @@ def drawable_subset(store: Store, seeds: Iterable[str], depth: int) -> Store:
     subset = Store()
     subjects = keep | owned | {g.value for g in store.named_graphs()}
     subset.extend(q for s in sorted(subjects) for q in store.quads_for_pattern(NamedNode(s), None, None, None))
+    sharing = [q for o in sorted(owned) for p in _SHARED
+               for q in store.quads_for_pattern(None, NamedNode(p), NamedNode(o), None)]
+    subset.extend(sharing)
+    label = NamedNode(PREFIXES["skos"] + "prefLabel")
+    subset.extend(q for s in sorted({q.subject.value for q in sharing} - subjects)
+                  for q in store.quads_for_pattern(NamedNode(s), label, None, None))
     subset.extend(store.quads_for_pattern(None, None, None, NamedNode(VOCABULARY_GRAPH)))
     return subset
 

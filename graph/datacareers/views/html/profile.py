@@ -18,7 +18,7 @@ from pyoxigraph import Store
 
 from datacareers.i18n import _, number, using
 from datacareers.views.describe import role_facts
-from datacareers.views.profile_text import PERCENTILES, SCHEMES, is_distribution
+from datacareers.views.profile_text import PERCENTILES, SCHEMES, is_distribution, pay_cell
 
 #: A source IRI -> its number in the page's source list.
 Sources = Callable[[str], int]
@@ -50,7 +50,7 @@ def _pay(facts: dict, sources: Sources) -> dict | None:
     for e in rows:
         unit = " ".join(x for x in (e.get("currency") or "", per.get(e.get("period") or "", "")) if x)
         cells = [f"SOC {e['soc_code'] or '?'} ({e['year'] or '?'})",
-                 *(number(e[k]) if isinstance(e.get(k), int | float) else "" for k in PERCENTILES)]
+                 *(pay_cell(e, k) for k in PERCENTILES)]
         notes = [unit]
         if isinstance(e.get("employment"), int | float):
             notes.append(_("{n} jobs").format(n=number(e["employment"])))
@@ -62,7 +62,13 @@ def _pay(facts: dict, sources: Sources) -> dict | None:
 
 
 def _lines(title: str, lines: list[dict]) -> dict | None:
-    return {"title": title, "lines": lines} if lines else None
+    """A section of lines; a "via" every line shares is said once, for the section."""
+    if not lines:
+        return None
+    shared = {x["via"] for x in lines}
+    if len(shared) == 1 and lines[0]["via"]:
+        return {"title": title, "via": lines[0]["via"], "lines": [dict(x, via="") for x in lines]}
+    return {"title": title, "lines": lines}
 
 
 def role_sections(facts: dict, sources: Sources) -> list[dict]:

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from datacareers.i18n import _, number
+from datacareers.i18n import _
 from datacareers.labels import local_name
-from datacareers.views.profile_text import SCHEMES
+from datacareers.views.profile_text import SCHEMES, pay_cell
 from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
 
 #: Keys of role_facts that are the page's header, not sections.
@@ -146,12 +146,12 @@ def unit(entry: dict) -> str:
 
 def pay(key: str, value: list[dict], links: Links) -> dict:
     """Pay as a table: one row per range or distribution, only the columns some row fills."""
-    columns = [c for c in PAY_COLUMNS if any(isinstance(e.get(c), int | float) for e in value)]
+    columns = [c for c in PAY_COLUMNS if any(pay_cell(e, c) for e in value)]
     rows = []
     for entry in value:
         band = entry.get("seniority")
         level = _(SENIORITY[band]) if band in SENIORITY else (band or _("all levels"))
-        cells = [number(entry[c]) if isinstance(entry.get(c), int | float) else "" for c in columns]
+        cells = [pay_cell(entry, c) for c in columns]
         rows.append({"level": level, "cells": cells, "unit": unit(entry), "year": entry.get("year") or "",
                      "sources": links.sources(_item_sources(entry))})
     return {"key": key, "title": facet_title(key), "kind": "pay", "columns": columns, "rows": rows,
@@ -201,5 +201,22 @@ def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = No
             section = generic(key, texts[key], links)
         else:
             section = generic(key, value, links)
-        out.append(section)
+        out.append(_shared_via(section, value))
     return out
+
+
+def _shared_via(section: dict, items) -> dict:
+    """Say once, under the title, the close match every line of a section came through
+    (a role's 400 tools read through one O*NET occupation need not repeat it 400 times)."""
+    lines = section.get("lines")
+    if not lines or len(lines) < 2 or section.get("kind") in ("pay", "groups") or not isinstance(items, list):
+        return section
+    vias = [tuple(t for t in _item_tags(item) if t not in _item_tags({**item, "via": []}))
+            for item in items if isinstance(item, dict)]
+    if len(vias) != len(lines) or len(set(vias)) != 1 or not vias[0]:
+        return section
+    shared = set(vias[0])
+    for line in lines:
+        line["tags"] = [t for t in line["tags"] if t not in shared]
+    section["note"] = "; ".join(vias[0])
+    return section

@@ -1,0 +1,164 @@
+"""Project a whole release onto the curated roles, through the crosswalk.
+
+The rule, the same for every release and facet:
+
+1. **Which concepts a role is read through.** For each curated role and each classification
+   (ESCO, ROME, O*NET; the BLS releases are keyed by SOC codes, read through the role's
+   O*NET matches, SOC = the first 7 characters of the O*NET-SOC code): its exact matches
+   that the release holds; if it has none there, its close matches that the release holds.
+2. **What is copied.** The facts of those concepts for the facets the profile shows
+   (:data:`PREDICATES`), with the subject rewritten to the role, each in the shipped graph
+   of its release. A skill essential through one concept and optional through another is
+   essential.
+3. **The objects keep their own description** (labels, kind, position, percentiles...),
+   copied as the release states them, except their alternative and hidden labels, their
+   definitions and ESCO's reuse level (:data:`SKIP`, kept out of the shipped graph: the
+   import has them); a ``skos:broader`` target keeps its type, label and code. A
+   ``dcterms:source`` pointing at the import's graph points at the shipped graph.
+4. **Each reading is said**: ``role career:viaMapping mapping:<role>-<scheme>-<code>`` in
+   that graph, for every mapping used, so that a fact read through a close match shows it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Store
+from rdflib import Graph, Namespace
+
+from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
+from datacareers.importers.common import SOC_OCCUPATION
+from projection.releases import RELEASES, Release
+
+SKOS, RDF, DCTERMS = PREFIXES["skos"], PREFIXES["rdf"], PREFIXES["dcterms"]
+ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
+CONCEPTS = {"esco": ESCO_OCCUPATION, "rome": "https://w3id.org/datacareers/rome/",
+            "onet": "https://w3id.org/datacareers/onet/"}
+#: The crosswalk scheme each release family is read through.
+SCHEME = {"esco": "esco", "rome": "rome", "onet": "onet", "bls": "onet"}
+
+#: Per family: the role-level predicates projected, and the file (facet) each goes to.
+PREDICATES = {
+    "esco": {CAREER["essentialSkill"]: "skills", CAREER["optionalSkill"]: "skills",
+             CAREER["requiresSkill"]: "skills"},
+    "rome": {CAREER["requiresSkill"]: "skills", CAREER["essentialSkill"]: "skills",
+             CAREER["inSector"]: "sectors", CAREER["employedBy"]: "employers", CAREER["task"]: "tasks",
+             CAREER["education"]: "education", SKOS + "altLabel": "titles"},
+    "onet": {CAREER["requiresSkill"]: "tools", CAREER["hotTechnology"]: "tools",
+             CAREER["inDemandTechnology"]: "tools", CAREER["task"]: "tasks", CAREER["education"]: "education",
+             CAREER["jobZone"]: "education", SKOS + "altLabel": "titles"},
+    "bls": {CAREER["salary"]: "pay", CAREER["outlook"]: "outlook", CAREER["education"]: "education"},
+}
+#: What an object's description leaves out (the import keeps it).
+SKIP = {SKOS + "altLabel", SKOS + "hiddenLabel", SKOS + "definition", CAREER["reuseLevel"]}
+#: What a skos:broader target keeps.
+BROADER_KEEPS = {RDF + "type", SKOS + "prefLabel", SKOS + "notation"}
+
+Triple = tuple  # (subject, predicate, object) as pyoxigraph terms
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """One crosswalk mapping."""
+
+    iri: str
+    role: str
+    scheme: str
+    code: str
+    kind: str  # "exact" or "close"
+
+
+def read_mappings(path: Path) -> list[Mapping]:
+    """The mappings of ``crosswalk.ttl``."""
+    career, skos = Namespace(CAREER), Namespace(SKOS)
+    graph = Graph().parse(path, format="turtle")
+    found = []
+    for mapping in graph.subjects(career.mappedRole, None):
+        concept = str(graph.value(mapping, career.mappedConcept))
+        kind = {skos.exactMatch: "exact", skos.closeMatch: "close"}[graph.value(mapping, career.matchKind)]
+        scheme = next(s for s, prefix in CONCEPTS.items() if concept.startswith(prefix))
+        found.append(Mapping(str(mapping), str(graph.value(mapping, career.mappedRole)), scheme,
+                             concept[len(CONCEPTS[scheme]):], kind))
+    return sorted(found, key=lambda m: m.iri)
+
+
+def concept_of(release: Release, mapping: Mapping) -> str:
+    """The node of the release a mapping reads (a SOC code for the BLS releases)."""
+    if release.family == "bls":
+        return SOC_OCCUPATION[mapping.code[:7]]
+    return CONCEPTS[mapping.scheme] + mapping.code
+
+
+def readings(store: Store, release: Release, graph: str, mappings: list[Mapping]) -> list[tuple[Mapping, str]]:
+    """(mapping, concept) each curated role is read through in *release* (rule 1)."""
+    g = NamedNode(graph)
+
+    def known(concept: str) -> bool:
+        return next(iter(store.quads_for_pattern(NamedNode(concept), None, None, g)), None) is not None
+
+    by_role: dict[str, list[Mapping]] = defaultdict(list)
+    for m in mappings:
+        if m.scheme == SCHEME[release.family]:
+            by_role[m.role].append(m)
+    out = []
+    for role in sorted(by_role):
+        for kind in ("exact", "close"):
+            found = [(m, concept_of(release, m)) for m in by_role[role] if m.kind == kind]
+            found = [(m, c) for m, c in found if known(c)]
+            if found:
+                out += found
+                break
+    return out
+
+
+def _describe(store: Store, node: NamedNode, g: NamedNode, shipped: NamedNode, out: set) -> None:
+    for quad in store.quads_for_pattern(node, None, None, g):
+        if quad.predicate.value in SKIP:
+            continue
+        obj = shipped if quad.object == g else quad.object
+        out.add((node, quad.predicate, obj))
+        if quad.predicate.value == SKOS + "broader" and isinstance(obj, NamedNode):
+            out.update((obj, q.predicate, q.object) for q in store.quads_for_pattern(obj, None, None, g)
+                       if q.predicate.value in BROADER_KEEPS)
+
+
+def project(store: Store, release: Release, graph: str, mappings: list[Mapping]) -> dict[str, set[Triple]]:
+    """Facet -> the triples of the shipped graph of *release* (rules 2 to 4)."""
+    g, shipped = NamedNode(graph), NamedNode(SOURCE[release.shipped])
+    predicates = PREDICATES[release.family]
+    out: dict[str, set[Triple]] = defaultdict(set)
+    described: set[str] = set()
+    for mapping, concept in readings(store, release, graph, mappings):
+        role = NamedNode(mapping.role)
+        for predicate, facet in predicates.items():
+            for quad in store.quads_for_pattern(NamedNode(concept), NamedNode(predicate), None, g):
+                out[facet].add((role, quad.predicate, quad.object))
+                if isinstance(quad.object, NamedNode) and (facet, quad.object.value) not in described:
+                    described.add((facet, quad.object.value))
+                    _describe(store, quad.object, g, shipped, out[facet])
+        out["read-through"].add((role, NamedNode(CAREER["viaMapping"]), NamedNode(mapping.iri)))
+    essential, optional = NamedNode(CAREER["essentialSkill"]), NamedNode(CAREER["optionalSkill"])
+    if "skills" in out:
+        out["skills"] -= {(s, optional, o) for s, p, o in out["skills"] if p == essential}
+    return dict(out)
+
+
+def french_split(triples: set[Triple]) -> tuple[set[Triple], set[Triple]]:
+    """(triples without French preferred labels, the French preferred labels)."""
+    pref = SKOS + "prefLabel"
+    french = {t for t in triples if t[1].value == pref and isinstance(t[2], Literal) and t[2].language == "fr"}
+    return triples - french, french
+
+
+def skills_of(triples: set[Triple]) -> set[str]:
+    """The skills typed career:Skill among *triples*."""
+    return {s.value for s, p, o in triples if p.value == RDF + "type" and o.value == CAREER["Skill"]}
+
+
+def curated_roles(mappings: list[Mapping]) -> set[str]:
+    return {m.role for m in mappings if m.role.startswith(ROLE)}
+
+
+__all__ = ["RELEASES", "Mapping", "french_split", "project", "read_mappings", "readings", "skills_of"]
