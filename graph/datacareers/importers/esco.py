@@ -275,13 +275,20 @@ def french_labels(path: Path, partial: bool = True) -> Iterator[tuple[str, str]]
 def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory):
     g = NamedNode(info.graph)
     yield from info.quads()
-    role, skill_class = term("Role"), term("Skill")
-    isco_code, reuse = term("iscoCode"), term("reuseLevel")
-    kind = term("skillKind")
-    essential, optional, requires = term("essentialSkill"), term("optionalSkill"), \
-        term("requiresSkill")
-    has_broader_file = "broader" in tables
+    yield from _occupations(tables, g, progress)
+    yield from _skills(tables, g, progress)
+    yield from _relations(tables, g, progress)
+    yield from _isco(tables, g, progress)
+    if "broader" in tables:
+        for uri, broader in tables["broader"].rows(progress):
+            if uri and broader:
+                yield Quad(NamedNode(uri.strip()), BROADER, NamedNode(broader.strip()), g)
 
+
+def _occupations(tables, g, progress):
+    """Occupations with their English (and French) names, ISCO group and ESCO code."""
+    role, isco_code = term("Role"), term("iscoCode")
+    has_broader_file = "broader" in tables
     for uri, pref, alts, desc, group, hidden, code in tables["occupations"].rows(progress):
         if not uri:
             continue
@@ -296,16 +303,18 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
                 yield Quad(s, BROADER, NamedNode(ISCO_BASE + group), g)
         if code.strip():
             yield Quad(s, NOTATION, Literal(code.strip()), g)
-
     if "occupations_fr" in tables:
         for uri, pref, alts, desc, hidden in tables["occupations_fr"].rows(progress):
             if uri:
                 yield from _labels(NamedNode(uri.strip()), pref, alts, hidden, desc, "fr", g)
 
+
+def _skills(tables, g, progress):
+    """Skills with their kind (soft from the transversal groups), reuse level and names;
+    French names from the French skills file, else from the French collections."""
+    skill_class, reuse, kind = term("Skill"), term("reuseLevel"), term("skillKind")
     soft_skills = _soft_skills(tables, progress)
-    for uri, pref, alts, desc, skill_type, reuse_level, hidden in tables["skills"].rows(
-        progress
-    ):
+    for uri, pref, alts, desc, skill_type, reuse_level, hidden in tables["skills"].rows(progress):
         if not uri:
             continue
         s = NamedNode(uri.strip())
@@ -314,19 +323,24 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
         yield Quad(s, kind, skill_kind(skill_type, reuse_level, uri.strip() in soft_skills), g)
         if reuse_level.strip():
             yield Quad(s, reuse, Literal(reuse_level.strip()), g)
-
     if "skills_fr" in tables:
         for uri, pref, alts, desc, hidden in tables["skills_fr"].rows(progress):
             if uri:
                 yield from _labels(NamedNode(uri.strip()), pref, alts, hidden, desc, "fr", g)
     labelled: set[str] = set()
     for name in COLLECTIONS:
-        for uri, pref, alts, desc in tables[f"collection_{name}"].rows(progress) if f"collection_{name}" in tables \
-                else ():
+        if f"collection_{name}" not in tables:
+            continue
+        for uri, pref, alts, desc in tables[f"collection_{name}"].rows(progress):
             if uri.strip() and uri.strip() not in labelled:
                 labelled.add(uri.strip())
                 yield from _labels(NamedNode(uri.strip()), pref, alts, "", desc, "fr", g)
 
+
+def _relations(tables, g, progress):
+    """Occupation-skill links, essential or optional (both also as requiresSkill)."""
+    essential, optional = term("essentialSkill"), term("optionalSkill")
+    requires = term("requiresSkill")
     for occupation, relation, skill in tables["relations"].rows(progress):
         if not occupation or not skill:
             continue
@@ -338,6 +352,10 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             yield Quad(o, optional, s, g)
         yield Quad(o, requires, s, g)
 
+
+def _isco(tables, g, progress):
+    """ISCO groups as SKOS concepts with their codes and names."""
+    isco_code = term("iscoCode")
     if "isco" in tables:
         for uri, code, pref, alts, desc in tables["isco"].rows(progress):
             if not uri:
@@ -351,8 +369,3 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
         for uri, pref, alts, desc in tables["isco_fr"].rows(progress):
             if uri:
                 yield from _labels(NamedNode(uri.strip()), pref, alts, "", desc, "fr", g)
-
-    if has_broader_file:
-        for uri, broader in tables["broader"].rows(progress):
-            if uri and broader:
-                yield Quad(NamedNode(uri.strip()), BROADER, NamedNode(broader.strip()), g)

@@ -221,15 +221,31 @@ def _en(text: str) -> Literal:
 def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory):
     g = NamedNode(info.graph)
     yield from info.quads()
-    role_class, skill_class = term("Role"), term("Skill")
-    onet_code, kind, hard = term("onetCode"), term("skillKind"), term("hard")
-    requires, hot, in_demand = term("requiresSkill"), term("hotTechnology"), \
-        term("inDemandTechnology")
-    can_become, transition_class = term("canBecome"), term("Transition")
-    from_role, to_role, rank, tier = term("fromRole"), term("toRole"), term("rank"), \
-        term("relatednessTier")
-
     roles: dict[str, NamedNode] = {}
+    yield from _occupations(tables, g, progress, roles)
+    if "related" in tables:
+        yield from _moves(tables, "related", info.release, g, progress, roles)
+    if "changers" in tables:
+        yield from _moves(tables, "changers", f"{info.release}-changers", g, progress, roles)
+    if "technology" in tables:
+        yield from _technologies(tables, g, progress, roles)
+    if "job_zones" in tables:
+        job_zone = term("jobZone")
+        for code, zone in tables["job_zones"].rows(progress):
+            role = roles.get(code.strip())
+            if role is not None:
+                yield Quad(role, job_zone, integer(zone.strip()), g)
+    if "education" in tables:
+        yield from onet_profile.education(info, tables, roles, progress=progress, g=g)
+    if "tasks" in tables:
+        yield from onet_profile.tasks(info, tables["tasks"], roles, g, progress)
+    if "titles" in tables:
+        yield from onet_profile.titles(tables["titles"], roles, g, progress)
+
+
+def _occupations(tables, g, progress, roles: dict[str, NamedNode]):
+    """Each occupation as a role with its title, description and code; fills ``roles``."""
+    role_class, onet_code = term("Role"), term("onetCode")
     for code, title, description in tables["occupations"].rows(progress):
         code = code.strip()
         if not code:
@@ -243,70 +259,58 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             yield Quad(s, DEFINITION, _en(description.strip()), g)
         yield Quad(s, onet_code, Literal(code), g)
 
-    def moves(key: str, name: str):
-        for row in tables[key].rows(progress):
-            source, target, index = row[0].strip(), row[1].strip(), row[-1].strip()
-            a, b = roles.get(source), roles.get(target)
-            if a is None or b is None or a == b:
-                continue
-            yield Quad(a, can_become if key == "changers" else term("relatedMove"), b, g)
-            t = NamedNode(transition_iri(name, source, target))
-            yield Quad(t, A, transition_class, g)
-            yield Quad(t, from_role, a, g)
-            yield Quad(t, to_role, b, g)
-            if index:
-                yield Quad(t, rank, integer(index), g)
-            if key == "related" and row[2].strip():
-                yield Quad(t, tier, Literal(row[2].strip()), g)
 
-    if "related" in tables:
-        yield from moves("related", info.release)
-    if "changers" in tables:
-        yield from moves("changers", f"{info.release}-changers")
+def _moves(tables, key: str, name: str, g, progress, roles: dict[str, NamedNode]):
+    """Career Changers (stated, canBecome) or Related Occupations (relatedMove, with tier)."""
+    transition_class, from_role, to_role = term("Transition"), term("fromRole"), term("toRole")
+    rank, tier = term("rank"), term("relatednessTier")
+    relation = term("canBecome") if key == "changers" else term("relatedMove")
+    for row in tables[key].rows(progress):
+        source, target, index = row[0].strip(), row[1].strip(), row[-1].strip()
+        a, b = roles.get(source), roles.get(target)
+        if a is None or b is None or a == b:
+            continue
+        yield Quad(a, relation, b, g)
+        t = NamedNode(transition_iri(name, source, target))
+        yield Quad(t, A, transition_class, g)
+        yield Quad(t, from_role, a, g)
+        yield Quad(t, to_role, b, g)
+        if index:
+            yield Quad(t, rank, integer(index), g)
+        if key == "related" and row[2].strip():
+            yield Quad(t, tier, Literal(row[2].strip()), g)
 
-    if "technology" in tables:
-        commodities: set[str] = set()
-        technologies: set[str] = set()
-        for code, example, c_code, c_title, is_hot, is_in_demand in tables["technology"].rows(
-            progress
-        ):
-            role = roles.get(code.strip())
-            example = example.strip()
-            if role is None or not example:
-                continue
-            key = slug(example)
-            s = NamedNode(ONET_TECHNOLOGY[key])
-            c_code = c_code.strip()
-            if key not in technologies:
-                technologies.add(key)
-                yield Quad(s, A, skill_class, g)
-                yield Quad(s, PREF_LABEL, _en(example), g)
-                yield Quad(s, kind, hard, g)
-                if c_code:
-                    yield Quad(s, BROADER, NamedNode(ONET_COMMODITY[c_code]), g)
-            if c_code and c_code not in commodities:
-                commodities.add(c_code)
-                c = NamedNode(ONET_COMMODITY[c_code])
-                yield Quad(c, A, SKOS_CONCEPT, g)
-                yield Quad(c, NOTATION, Literal(c_code), g)
-                if c_title.strip():
-                    yield Quad(c, PREF_LABEL, _en(c_title.strip()), g)
-            yield Quad(role, requires, s, g)
-            if is_hot.strip().upper() == "Y":
-                yield Quad(role, hot, s, g)
-            if is_in_demand.strip().upper() == "Y":
-                yield Quad(role, in_demand, s, g)
 
-    if "job_zones" in tables:
-        job_zone = term("jobZone")
-        for code, zone in tables["job_zones"].rows(progress):
-            role = roles.get(code.strip())
-            if role is not None:
-                yield Quad(role, job_zone, integer(zone.strip()), g)
-
-    if "education" in tables:
-        yield from onet_profile.education(info, tables, roles, progress=progress, g=g)
-    if "tasks" in tables:
-        yield from onet_profile.tasks(info, tables["tasks"], roles, g, progress)
-    if "titles" in tables:
-        yield from onet_profile.titles(tables["titles"], roles, g, progress)
+def _technologies(tables, g, progress, roles: dict[str, NamedNode]):
+    """Technology Skills: each product once (under its commodity), hot and in-demand flags."""
+    skill_class, kind, hard = term("Skill"), term("skillKind"), term("hard")
+    requires, hot, in_demand = term("requiresSkill"), term("hotTechnology"), term("inDemandTechnology")
+    commodities: set[str] = set()
+    technologies: set[str] = set()
+    for code, example, c_code, c_title, is_hot, is_in_demand in tables["technology"].rows(progress):
+        role = roles.get(code.strip())
+        example = example.strip()
+        if role is None or not example:
+            continue
+        key = slug(example)
+        s = NamedNode(ONET_TECHNOLOGY[key])
+        c_code = c_code.strip()
+        if key not in technologies:
+            technologies.add(key)
+            yield Quad(s, A, skill_class, g)
+            yield Quad(s, PREF_LABEL, _en(example), g)
+            yield Quad(s, kind, hard, g)
+            if c_code:
+                yield Quad(s, BROADER, NamedNode(ONET_COMMODITY[c_code]), g)
+        if c_code and c_code not in commodities:
+            commodities.add(c_code)
+            c = NamedNode(ONET_COMMODITY[c_code])
+            yield Quad(c, A, SKOS_CONCEPT, g)
+            yield Quad(c, NOTATION, Literal(c_code), g)
+            if c_title.strip():
+                yield Quad(c, PREF_LABEL, _en(c_title.strip()), g)
+        yield Quad(role, requires, s, g)
+        if is_hot.strip().upper() == "Y":
+            yield Quad(role, hot, s, g)
+        if is_in_demand.strip().upper() == "Y":
+            yield Quad(role, in_demand, s, g)

@@ -202,15 +202,22 @@ def _fr(text: str) -> Literal:
 def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory):
     g = NamedNode(info.graph)
     yield from info.quads()
-    role_class, skill_class, sector_class = term("Role"), term("Skill"), term("Sector")
-    rome_code, kind = term("romeCode"), term("skillKind")
-    hard, soft, knowledge = term("hard"), term("soft"), term("knowledge")
-    requires, essential = term("requiresSkill"), term("essentialSkill")
-    can_become, transition_class = term("canBecome"), term("Transition")
-    from_role, to_role, rank = term("fromRole"), term("toRole"), term("rank")
-    in_sector = term("inSector")
-
     labels: dict[str, str] = {}
+    yield from _fiches(tables, g, progress, labels)
+    yield from _appellations(tables, g, progress, labels)
+    yield from _moves(info, tables, g, progress, labels)
+    skills: dict[str, NamedNode] = {}
+    yield from _skills(tables, g, progress, skills)
+    structures: dict[str, NamedNode] = {}
+    yield from rome_profile.structures(tables, g, progress, structures)
+    yield from _links(tables, g, progress, labels, skills, structures)
+    yield from rome_profile.texts(info, tables, labels, g, progress)
+    yield from _sectors(tables, g, progress, labels)
+
+
+def _fiches(tables, g, progress, labels: dict[str, str]):
+    """Each fiche as a role with its code and name; ``labels`` is filled code -> name."""
+    role_class, rome_code = term("Role"), term("romeCode")
     parents: list[tuple[str, str]] = []
     for code, label, parent in tables["fiches"].rows(progress):
         code, label = code.strip(), label.strip()
@@ -229,14 +236,21 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
         if parent in labels:
             yield Quad(NamedNode(ROME_ROLE[code]), BROADER, NamedNode(ROME_ROLE[parent]), g)
 
+
+def _appellations(tables, g, progress, labels: dict[str, str]):
+    """Job titles (appellations) other than the fiche's name, each once."""
     seen: set[tuple[str, str]] = set()
     for code, label in tables["appellations"].rows(progress):
         code, label = code.strip(), label.strip()
         if code in labels and label and label != labels[code] and (code, label) not in seen:
             seen.add((code, label))
             yield Quad(NamedNode(ROME_ROLE[code]), ALT_LABEL, _fr(label), g)
-    seen.clear()
 
+
+def _moves(info: SourceInfo, tables, g, progress, labels: dict[str, str]):
+    """ROME's mobilités: stated moves, each with a Transition node carrying its rank."""
+    can_become, transition_class = term("canBecome"), term("Transition")
+    from_role, to_role, rank = term("fromRole"), term("toRole"), term("rank")
     for source, target, order in tables["mobilite"].rows(progress):
         source, target = source.strip(), target.strip()
         if source not in labels or target not in labels or source == target:
@@ -250,7 +264,11 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
         if order.strip():
             yield Quad(t, rank, integer(order.strip()), g)
 
-    skills: dict[str, NamedNode] = {}
+
+def _skills(tables, g, progress, skills: dict[str, NamedNode]):
+    """Compétences (savoir-faire, savoir-être) and savoirs; ``skills`` is filled code -> node."""
+    skill_class, kind = term("Skill"), term("skillKind")
+    hard, soft, knowledge = term("hard"), term("soft"), term("knowledge")
     for code, label, category, definition in tables["competences"].rows(progress):
         code = code.strip()
         if not code:
@@ -273,9 +291,10 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
             yield Quad(s, PREF_LABEL, _fr(label.strip()), g)
         yield Quad(s, kind, knowledge, g)
 
-    structures: dict[str, NamedNode] = {}
-    yield from rome_profile.structures(tables, g, progress, structures)
-    employed_by = term("employedBy")
+
+def _links(tables, g, progress, labels, skills, structures):
+    """Which fiche asks which skill (core ones essential) and works in which structure."""
+    requires, essential, employed_by = term("requiresSkill"), term("essentialSkill"), term("employedBy")
     for code, ogr in tables["liens"].rows(progress):
         if code.strip() not in labels:
             continue
@@ -292,8 +311,10 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
                 yield Quad(role, essential, skill, g)
                 yield Quad(role, requires, skill, g)
 
-    yield from rome_profile.texts(info, tables, labels, g, progress)
 
+def _sectors(tables, g, progress, labels: dict[str, str]):
+    """Sectors and their sub-sectors (broader), and the fiches in each."""
+    sector_class, in_sector = term("Sector"), term("inSector")
     sectors: set[str] = set()
 
     def sector(code: str, label: str, definition: str = "", broader: str = ""):
