@@ -17,6 +17,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from datacareers.constants import PREFIXES, ROLE, source_iri
 from datacareers.store.shipped import shipped_store
 from datacareers.views.html import page as view
+from datacareers.views.html.select import MAX_FOCUS_NODES
 from datacareers.views.network import full_graph
 
 CHROMIUM = os.environ.get("DATACAREERS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -189,9 +190,14 @@ def test_source_filter_hides_only_that_source(open_page):
 
 def test_focus_view_draws_the_neighbourhood(open_page, shipped):
     graph = full_graph(shipped)
-    expected = {MLE} | set(graph.successors(MLE)) | set(graph.predecessors(MLE))
+    around = {MLE} | set(graph.successors(MLE)) | set(graph.predecessors(MLE))
     page = open_page(focus="machine-learning-engineer", depth=1, lang="en")
-    assert set(page.js("() => datacareersView.nodeView.getIds()")) == expected
+    drawn = set(page.js("() => datacareersView.nodeView.getIds()"))
+    # the whole neighbourhood, or (past the cap) the cap's worth of it, moves and people first
+    assert drawn <= around and len(drawn) == min(len(around), MAX_FOCUS_NODES)
+    people = {v for _, v, rel in graph.out_edges(MLE, keys=True) if rel in ("canBecome", "managedBy", "worksWith")}
+    people |= {u for u, _, rel in graph.in_edges(MLE, keys=True) if rel in ("canBecome", "managedBy", "worksWith")}
+    assert people and people <= drawn, sorted(people - drawn)
     assert page.page.inner_text("#info h2") == "machine learning engineer"
     assert "depth 1" in page.page.inner_text("#subtitle")
     assert_offline_and_clean(page)
