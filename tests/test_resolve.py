@@ -102,11 +102,14 @@ def test_imported_names_are_indexed_once_per_import(runner, cli, isolated_home):
 
 
 def test_a_release_title_several_roles_share_lists_them_and_a_curated_name_wins(shipped):
-    # O*NET lists "Data Analytics Scientist" for Data Scientists, which the data scientist matches
-    # exactly and the ML engineer closely: both carry it in source:onet-29.0, so it names neither.
-    with pytest.raises(AmbiguousRoleError, match=r"'Data Analytics Scientist' could mean 2 roles") as info:
-        resolve_role(shipped, "Data Analytics Scientist")
-    assert "data-scientist" in str(info.value) and "machine-learning-engineer" in str(info.value)
+    # O*NET lists "Data Analytics Specialist" for both Data Scientists and Statisticians, which
+    # the data scientist and the statistician match exactly: it names neither alone.
+    with pytest.raises(AmbiguousRoleError, match=r"'Data Analytics Specialist' could mean 2 roles") as info:
+        resolve_role(shipped, "Data Analytics Specialist")
+    assert "data-scientist" in str(info.value) and "statistician" in str(info.value)
+    # a title comes through exact matches only: the ML engineer's close match (Data Scientists)
+    # does not lend it Data Scientists' titles
+    assert resolve_role(shipped, "Data Analytics Scientist") == ROLE["data-scientist"]
     # "Data Analyst" is an O*NET title of Data Scientists too, but it is a name we curate: it wins.
     assert resolve_role(shipped, "Data Analyst") == ROLE["data-analyst"]
     # a title only one role carries finds it (an O*NET title of Statisticians)

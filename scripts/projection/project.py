@@ -15,6 +15,7 @@ The rule, the same for every release and facet:
    definitions and ESCO's reuse level (:data:`SKIP`, kept out of the shipped graph: the
    import has them); a ``skos:broader`` target keeps its type, label and code. A
    ``dcterms:source`` pointing at the import's graph points at the shipped graph.
+   Job titles (``skos:altLabel``) come through exact matches only (:data:`EXACT_ONLY`).
 4. **Each reading is said**: ``role career:viaMapping mapping:<role>-<scheme>-<code>`` in
    that graph, for every mapping used, so that a fact read through a close match shows it.
 """
@@ -51,6 +52,9 @@ PREDICATES = {
              CAREER["jobZone"]: "education", SKOS + "altLabel": "titles"},
     "bls": {CAREER["salary"]: "pay", CAREER["outlook"]: "outlook", CAREER["education"]: "education"},
 }
+#: Read through exact matches only: a job title names its own occupation, so a close match's
+#: titles (an IT director's, for a Chief Data Officer) are another job's names.
+EXACT_ONLY = {SKOS + "altLabel"}
 #: What an object's description leaves out (the import keeps it).
 SKIP = {SKOS + "altLabel", SKOS + "hiddenLabel", SKOS + "definition", CAREER["reuseLevel"]}
 #: What a skos:broader target keeps.
@@ -133,6 +137,8 @@ def project(store: Store, release: Release, graph: str, mappings: list[Mapping])
     for mapping, concept in readings(store, release, graph, mappings):
         role = NamedNode(mapping.role)
         for predicate, facet in predicates.items():
+            if predicate in EXACT_ONLY and mapping.kind != "exact":
+                continue
             for quad in store.quads_for_pattern(NamedNode(concept), NamedNode(predicate), None, g):
                 out[facet].add((role, quad.predicate, quad.object))
                 if isinstance(quad.object, NamedNode) and (facet, quad.object.value) not in described:
