@@ -55,6 +55,31 @@ def test_education_keeps_share_entry_level_and_experience(alpha):
     assert by_text["Bachelor's degree"]["work_experience"] == "None"
 
 
+def test_us_education_categories_read_in_french_with_the_release_words(store):
+    by_id = {e["id"]: e for e in role_facts(store, ALPHA, "fr")["education"]}
+    texts = sorted(e["text"] for e in by_id.values())
+    assert "bachelor, premier cycle universitaire (« Bachelor's degree »)" in texts
+    assert "master (« Master's degree »)" in texts
+    [entry] = [e for e in by_id.values() if e["entry_level"]]
+    assert entry["work_experience"] == "aucune (« None »)"
+
+
+def test_every_us_education_category_in_the_shipped_graph_is_translated():
+    from rdflib import Graph, URIRef
+
+    from datacareers.constants import CAREER
+    from datacareers.views.categories import CATEGORIES
+
+    unknown, seen = set(), 0
+    for folder in ("bls-ep-2024-34", "onet-29.0"):
+        graph = Graph().parse(ROOT / "ontology" / "facts" / folder / "education.ttl")
+        for predicate in ("levelText", "workExperience"):
+            values = {str(o) for o in graph.objects(None, URIRef(CAREER[predicate]))}
+            seen += len(values)
+            unknown |= {v for v in values if v.casefold() not in CATEGORIES}
+    assert seen and not unknown, sorted(unknown)
+
+
 def test_tasks_core_first_and_in_their_own_language(alpha):
     onet = [t for t in alpha["tasks"] if t["code"] == "15-2051.00"]
     assert [t["category"] for t in onet] == ["core", "supplemental"]

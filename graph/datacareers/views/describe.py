@@ -18,7 +18,9 @@ from collections.abc import Iterable
 from pyoxigraph import NamedNode, Store, Variable
 
 from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
+from datacareers.i18n import LANGS
 from datacareers.labels import local_name, pick_label
+from datacareers.views.categories import with_translations
 from datacareers.views.profile import profile_facets
 
 _SENIORITY_ORDER = {"junior": 1, "intermediate": 2, "senior": 3}
@@ -126,7 +128,8 @@ def role_salaries(store: Store, role: str) -> list[dict]:
 def education(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
     """Each role's education requirements: ``id``, ``texts`` (by language), ``eqf_level``,
     ``share`` (% of job holders, O*NET), ``entry_level`` (the typical entry level, BLS),
-    ``work_experience`` (by language), ``sources`` (named graphs stating the link)."""
+    ``work_experience`` (by language), ``sources`` (named graphs stating the link). A US
+    category name gets its translation (:mod:`datacareers.views.categories`)."""
     found: dict[str, list[dict]] = {}
     level_text, eqf = NamedNode(CAREER["levelText"]), NamedNode(CAREER["eqfLevel"])
     share, entry_level = NamedNode(CAREER["share"]), NamedNode(CAREER["entryLevel"])
@@ -148,6 +151,10 @@ def education(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
                 entry["entry_level"] = quad.object.value == "true"
             for quad in store.quads_for_pattern(link.object, experience, None, None):
                 entry["work_experience"].setdefault(quad.object.language or "", quad.object.value)
+        for entry in entries.values():
+            for lang in LANGS:
+                entry["texts"] = with_translations(entry["texts"], lang)
+                entry["work_experience"] = with_translations(entry["work_experience"], lang)
         found[role] = [dict(e, sources=sorted(e["sources"])) for _, e in sorted(entries.items())]
     return found
 
