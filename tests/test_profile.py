@@ -220,3 +220,19 @@ def test_a_mapping_missing_from_the_store_does_not_break_the_profile():
     [via] = [m for ms in read_through(store, BETA, "en").values() for m in ms]
     assert (via["concept"], via["kind"], via["reason"]) == ("", "", "")
     assert "beta scientist" in show_text(role_facts(store, BETA, "en"), "en")
+
+
+def test_tools_say_a_shared_close_match_once_and_list_the_unflagged_on_one_line():
+    from datacareers.views.profile_text import tool_lines
+
+    via = [{"mapping": "m", "scheme": "onet", "code": "11-3021.00", "label": "", "kind": "close", "reason": ""}]
+    tools = [{"label": name, "hot": hot, "in_demand": False, "sources": ["s/onet"], "via": via}
+             for name, hot in (("Python", True), ("SQL", True), ("Alpha Four", False), ("Canu", False))]
+    with using("en"):
+        lines = tool_lines(tools)
+    assert lines == ["  via O*NET 11-3021.00, a close match", "  - Python (hot technology) [onet]",
+                     "  - SQL (hot technology) [onet]", "  - 2 other technologies: Alpha Four, Canu [onet]"]
+    tools[3]["via"] = []  # no longer shared: each line says its own
+    with using("en"):
+        lines = tool_lines(tools)
+    assert sum("via O*NET" in line for line in lines) == 3

@@ -19,7 +19,7 @@ reporting line, and "via" under every fact that came through a close match.
 
 from __future__ import annotations
 
-from datacareers.i18n import N_, _, number
+from datacareers.i18n import N_, _, ngettext, number
 from datacareers.labels import local_name
 
 #: Names of the classifications, as their publishers write them (not translated).
@@ -127,12 +127,31 @@ def task_lines(tasks: list[dict]) -> list[str]:
 
 
 def tool_lines(tools: list[dict]) -> list[str]:
-    """Technologies, hot and in-demand ones first and flagged."""
+    """Technologies: hot and in-demand ones first, one a line and flagged; the others on one
+    line per source; a close match the whole section came through said once, above."""
     out = []
+    readings = {_via_key(t) for t in tools}
+    shared = len(readings) == 1 and next(iter(readings))
+    if shared:
+        out += via_lines(tools[0], "  ")
+    others: dict[tuple, list[dict]] = {}
     for t in tools:
         flags = [x for x, on in ((_("hot technology"), t["hot"]), (_("in demand"), t["in_demand"])) if on]
-        out.append(f"  - {t['label']}" + (f" ({', '.join(flags)})" if flags else "") + f" {src(t['sources'])}")
+        if not flags:
+            others.setdefault((tuple(t["sources"]), _via_key(t)), []).append(t)
+            continue
+        out.append(f"  - {t['label']} ({', '.join(flags)}) {src(t['sources'])}")
+        out += [] if shared else via_lines(t, "      ")
+    for (sources, _key), group in others.items():
+        names = ", ".join(t["label"] for t in group)
+        text = ngettext("{n} other technology: {names}", "{n} other technologies: {names}", len(group))
+        out.append("  - " + text.format(n=len(group), names=names) + f" {src(sources)}")
+        out += [] if shared else via_lines(group[0], "      ")
     return out
+
+
+def _via_key(item: dict) -> tuple:
+    return tuple(sorted(m["mapping"] for m in item.get("via") or [] if m["kind"] == "close"))
 
 
 def title_lines(titles: list[dict]) -> list[str]:
