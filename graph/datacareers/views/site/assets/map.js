@@ -152,6 +152,9 @@
     if (plan && plan.mode === "focus") focusBar(view);
     if (plan && plan.mode === "path") pathPanel(view);
     function whenStable() {
+      // the site's bars took room from the canvas after it was drawn: let vis-network see its
+      // size now (it rescales the camera on a resize) so the zoom set below is the last word
+      window.dispatchEvent(new Event("resize"));
       legible(view);
       SITE.readyAt = performance.now();
       document.body.setAttribute("data-site-ready", "true");
