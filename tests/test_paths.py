@@ -100,6 +100,16 @@ def test_desirable_leaves_out_a_pay_cut_below_75_percent(toy):
     assert (change["from"], change["to"], change["ratio"]) == (50000, 60000, 1.2)
 
 
+def test_one_distribution_read_by_both_roles_is_no_pay_change(toy):
+    # beta reads alpha's distribution too (one code covering both): no difference to read,
+    # and --desirable has nothing to rule out (beta's own 60% figure is gone)
+    toy.remove(next(iter(toy.quads_for_pattern(NamedNode(T + "b"), None, NamedNode(T + "pb"), None))))
+    load(toy, "test-roles", "t:b career:salary t:pa .")
+    result = find_paths(toy, T + "a", T + "b", k=1, constraints=Constraints(desirable=True))
+    [change] = result.paths[0].steps[0].salary_change
+    assert (change["kind"], change["ratio"], change["from"], change["to"]) == ("shared", None, 50000, 50000)
+
+
 def test_viable_leaves_out_a_jump_of_two_job_zones(toy):
     result = find_paths(toy, T + "a", T + "d", k=5, constraints=Constraints(viable=True))
     assert roles(result) == [["a", "c", "d"]]

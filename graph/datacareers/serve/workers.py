@@ -26,6 +26,7 @@ import queue
 import signal
 import sys
 import threading
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Store
@@ -196,6 +197,10 @@ class WorkerPool:
     def _start_workers(self) -> None:
         """Start every worker, from this one thread (see the module's docstring)."""
         if hasattr(signal, "pthread_sigmask"):
+            # Start multiprocessing's resource tracker first: when it starts, it unblocks SIGINT
+            # in the thread that started it (CPython 3.11), and the first worker, spawned right
+            # after it, would then take a Ctrl-C while it imports (a traceback on stderr).
+            resource_tracker.ensure_running()
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         while True:
             reply = self._births.get()

@@ -248,14 +248,14 @@ def _integers(store: Store, subject, predicate: str) -> set[int]:
 
 _SCHEMA = PREFIXES["schema"]
 _MEDIAN_FIELDS = {_SCHEMA + "median": "median", _SCHEMA + "currency": "currency",
-                  _SCHEMA + "duration": "period", CAREER["year"]: "year"}
+                  _SCHEMA + "duration": "period", CAREER["year"]: "year", CAREER["socCode"]: "soc"}
 
 
 def _medians(store: Store, subject) -> list[dict]:
     """The pay medians a role has (``career:salary`` nodes with a ``schema:median``)."""
     found = []
     for link in store.quads_for_pattern(subject, NamedNode(CAREER["salary"]), None, None):
-        entry: dict = {"source": link.graph_name.value}
+        entry: dict = {"source": link.graph_name.value, "node": link.object.value}
         for quad in store.quads_for_pattern(link.object, None, None, None):
             key = _MEDIAN_FIELDS.get(quad.predicate.value)
             if key:
@@ -271,29 +271,34 @@ def _medians(store: Store, subject) -> list[dict]:
 
 def pay_change(before: list[dict], after: list[dict]) -> dict | None:
     """The two medians to compare (same currency and period, the same source when both
-    have one, the latest year), with their ratio; None when no such pair exists.
+    have one, the latest year), with their ratio and SOC codes; None when no such pair
+    exists. When both roles read the very same distribution (one SOC code covering both),
+    there is no difference to read: ``kind`` is ``"shared"`` and ``ratio`` None.
 
-    >>> a = [{"median": 80000.0, "currency": "USD", "period": "P1Y", "year": "2024", "source": "s"}]
-    >>> b = [{"median": 100000.0, "currency": "USD", "period": "P1Y", "year": "2024", "source": "s"}]
+    >>> a = [{"median": 80000.0, "currency": "USD", "period": "P1Y", "year": "2024", "source": "s", "node": "x"}]
+    >>> b = [{"median": 100000.0, "currency": "USD", "period": "P1Y", "year": "2024", "source": "s", "node": "y"}]
     >>> pay_change(a, b)["ratio"]
     1.25
+    >>> pay_change(a, a)["kind"], pay_change(a, a)["ratio"]
+    ('shared', None)
     """
     best = None
     for x in before:
         for y in after:
             if (x["currency"], x.get("period")) != (y["currency"], y.get("period")):
                 continue
-            key = (x["source"] == y["source"], x.get("year") == y.get("year"),
-                   x.get("year") or "", y.get("year") or "")
+            key = (x.get("node") is not None and x.get("node") == y.get("node"), x["source"] == y["source"],
+                   x.get("year") == y.get("year"), x.get("year") or "", y.get("year") or "")
             if best is None or key > best[0]:
                 best = (key, x, y)
     if best is None:
         return None
-    _, x, y = best
-    return {"kind": "median", "currency": x["currency"], "period": x.get("period"),
-            "from": x["median"], "to": y["median"],
-            "ratio": round(y["median"] / x["median"], 3) if x["median"] else None,
-            "year_from": x.get("year"), "year_to": y.get("year"), "sources": sorted({x["source"], y["source"]})}
+    (shared, *_), x, y = best
+    change = {"kind": "shared" if shared else "median", "currency": x["currency"], "period": x.get("period"),
+              "from": x["median"], "to": y["median"],
+              "ratio": None if shared or not x["median"] else round(y["median"] / x["median"], 3),
+              "year_from": x.get("year"), "year_to": y.get("year"), "sources": sorted({x["source"], y["source"]})}
+    return change | {"soc_from": x.get("soc"), "soc_to": y.get("soc")}
 
 
 _T = {k: NamedNode(CAREER[k]) for k in (

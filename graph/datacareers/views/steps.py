@@ -185,12 +185,21 @@ def _skill_lines(step: dict, all_skills: bool, max_skills: int, pad: str) -> lis
 def _pay_lines(step: dict, pad: str) -> list[str]:
     lines = []
     for change in step["salary_change"]:
-        if change["kind"] == "median":
-            period = _("a year") if change["period"] == "P1Y" else _("a month") if change["period"] == "P1M" else ""
+        period = _("a year") if change.get("period") == "P1Y" else _("a month") if change.get("period") == "P1M" else ""
+        sources = ", ".join(local_name(s) for s in change.get("sources", []))
+        if change["kind"] == "shared":
+            lines.append(pad + _("median pay: {a} {currency} {period} for both, the same figures (one SOC code, {code}, "
+                                 "covers both roles): no difference to read ({sources})").format(
+                a=number(round(change["from"])), currency=change["currency"], period=period,
+                code=change.get("soc_from") or "?", sources=sources))
+        elif change["kind"] == "median":
             pct = ("+" if change["ratio"] >= 1 else "") + percent(change["ratio"] - 1) if change["ratio"] else "?"
-            lines.append(pad + _("median pay: {a} -> {b} {currency} {period} ({pct}; {sources})").format(
+            codes = ""
+            if change.get("soc_from") and change.get("soc_to"):
+                codes = _(", SOC {a} -> {b}").format(a=change["soc_from"], b=change["soc_to"])
+            lines.append(pad + _("median pay: {a} -> {b} {currency} {period} ({pct}{codes}; {sources})").format(
                 a=number(round(change["from"])), b=number(round(change["to"])), currency=change["currency"],
-                period=period, pct=pct, sources=", ".join(local_name(s) for s in change["sources"])))
+                period=period, pct=pct, codes=codes, sources=sources))
         else:
             lines.append(pad + _("annual salary ({seniority}, {currency}): {f0}-{f1} -> {t0}-{t1}").format(
                 seniority=seniority_name(change["seniority"]),
