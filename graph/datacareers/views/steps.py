@@ -188,8 +188,8 @@ def _pay_lines(step: dict, pad: str) -> list[str]:
         period = _("a year") if change.get("period") == "P1Y" else _("a month") if change.get("period") == "P1M" else ""
         sources = ", ".join(local_name(s) for s in change.get("sources", []))
         if change["kind"] == "shared":
-            lines.append(pad + _("median pay: {a} {currency} {period} for both, the same figures (one SOC code, {code}, "
-                                 "covers both roles): no difference to read ({sources})").format(
+            lines.append(pad + _("median pay: {a} {currency} {period} for both, the same figures "
+                                 "(one SOC code, {code}, covers both roles): no difference to read ({sources})").format(
                 a=number(round(change["from"])), currency=change["currency"], period=period,
                 code=change.get("soc_from") or "?", sources=sources))
         elif change["kind"] == "median":
