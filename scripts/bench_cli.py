@@ -20,7 +20,6 @@ import subprocess
 import sys
 import time
 
-
 #: The commands run as a user's install runs them: with Python's bytecode cache. An
 #: environment that sets PYTHONDONTWRITEBYTECODE (some CI and sandbox images do) would time
 #: the compiling of every module on every run instead, and favour fewer, larger modules.

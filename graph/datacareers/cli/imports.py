@@ -67,6 +67,7 @@ def _import(plan, path: str, quiet: bool, force: bool) -> None:
     from pathlib import Path
 
     from datacareers.cli.progress import click_progress
+    from datacareers.i18n import _, number
     from datacareers.progress import no_progress
     from datacareers.store import persist
 
@@ -74,7 +75,7 @@ def _import(plan, path: str, quiet: bool, force: bool) -> None:
     source = plan.source
     imported = persist.imported_sources()
     before = imported.get(plan.graph) or imported.get(source.legacy_graph)
-    click.echo(f"Importing {source.title} into <{plan.graph}>", err=True)
+    click.echo(_("Importing {title} into <{graph}>").format(title=source.title, graph=plan.graph), err=True)
     progress = no_progress if quiet else click_progress
     triples = persist.replace_source(
         plan.graph,
@@ -90,11 +91,10 @@ def _import(plan, path: str, quiet: bool, force: bool) -> None:
         replaces=[source.legacy_graph],
     )
     elapsed = time.perf_counter() - start
-    was = f", was {int(before['triples']):,}" if before else ""
-    click.echo(
-        f"{source.name}: {triples:,} triples in <{plan.graph}> ({elapsed:.1f} s{was}), "
-        f"store {persist.store_dir()}"
-    )
+    was = _(", was {n}").format(n=number(int(before["triples"]))) if before else ""
+    click.echo(_("{name}: {n} triples in <{graph}> ({seconds} s{was}), store {store}").format(
+        name=source.name, n=number(triples), graph=plan.graph, seconds=number(round(elapsed, 1)), was=was,
+        store=persist.store_dir()))
 
 
 _path = click.argument("path", type=click.Path(path_type=str))

@@ -65,7 +65,9 @@ def next_command(role: str, limit: int, avoid, evidence, have, have_file, desira
               help="Lowest similarity kept (default: the shipped moves' 0.30).")
 @click.option("--top", type=click.IntRange(1, 100), default=None,
               help="Moves kept per occupation, out and in (default 5).")
-def import_inferred(path: str, version: str | None, threshold: float | None, top: int | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages (as the other imports).")
+def import_inferred(path: str, version: str | None, threshold: float | None, top: int | None,
+                    quiet: bool) -> None:
     """Infer moves between every occupation of an ESCO release from their skills.
 
     Reads occupationSkillRelations.csv(.gz) and broaderRelationsSkillPillar.csv under
@@ -84,6 +86,7 @@ def import_inferred(path: str, version: str | None, threshold: float | None, top
     import time
     from pathlib import Path
 
+    from datacareers.i18n import _, number
     from datacareers.importers.inferred import Method, plan_quads
     from datacareers.store import persist
 
@@ -92,10 +95,13 @@ def import_inferred(path: str, version: str | None, threshold: float | None, top
                     top=defaults.top if top is None else top)
     start = time.perf_counter()
     graph, version, quads = plan_quads(Path(path), version, method)
-    click.echo(f"Inferring moves between the occupations of ESCO {version} into <{graph}>", err=True)
+    if not quiet:
+        click.echo(_("Inferring moves between the occupations of ESCO {version} into <{graph}>").format(
+            version=version, graph=graph), err=True)
     triples = persist.replace_source(graph, quads(), info={
         "name": graph.rsplit("/", 1)[-1], "version": f"ESCO {version}",
         "title": f"Moves inferred from skill overlap (ESCO {version})",
         "license": "https://creativecommons.org/licenses/by/4.0/", "path": str(Path(path).resolve())})
-    click.echo(f"{graph.rsplit('/', 1)[-1]}: {triples:,} triples ({time.perf_counter() - start:.1f} s), "
-               f"store {persist.store_dir()}")
+    click.echo(_("{name}: {n} triples in <{graph}> ({seconds} s{was}), store {store}").format(
+        name=graph.rsplit("/", 1)[-1], n=number(triples), graph=graph,
+        seconds=number(round(time.perf_counter() - start, 1)), was="", store=persist.store_dir()))
