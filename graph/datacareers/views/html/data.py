@@ -25,7 +25,7 @@ from datacareers.i18n import LANGS, using
 from datacareers.labels import local_name, pick_label
 from datacareers.store.resolve import resolve_role
 from datacareers.views.describe import education, salaries
-from datacareers.views.html.layout import cheap_layout
+from datacareers.views.html.layout import same_layout
 from datacareers.views.html.profile import profile_details
 from datacareers.views.html.select import MAX_FOCUS_NODES, Selection, select
 from datacareers.views.html.style import EDGE_STYLES, NODE_STYLES
@@ -240,7 +240,7 @@ def positions(store: Store, chosen: Selection) -> tuple[dict[str, tuple[float, f
     """Fixed node positions: path steps in rows, left to right (path A on top); the whole
     layout computed here when the graph is too large for physics in the page."""
     large = chosen.sub.number_of_nodes() > LARGE_GRAPH
-    placed = cheap_layout(nx.Graph(chosen.sub.to_undirected(as_view=True))) if large else {}
+    placed = dict(same_layout(nx.Graph(chosen.sub.to_undirected(as_view=True)))) if large else {}
     column: dict[str, int] = {}
     row: dict[str, int] = {}
     for number, path in enumerate(chosen.paths):

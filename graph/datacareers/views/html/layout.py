@@ -116,3 +116,20 @@ def cheap_layout(graph: nx.Graph, iterations: int | None = None, seed: int = 1,
                 ys[i] += dy[i] * step
         temperature *= cooling
     return {v: (round(xs[i] * scale, 1), round(ys[i] * scale, 1)) for v, i in index.items()}
+
+
+_LAST_LAYOUT: list = []  # [(key, positions)]: the last layout, kept for the next language's page
+
+
+def same_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """:func:`cheap_layout` of *graph*, computed once when the same graph is laid out again
+    (the site draws its map in French and English: a layout knows no language). Only the
+    last layout is kept.
+
+    >>> same_layout(nx.path_graph(3)) is same_layout(nx.path_graph(3))
+    True
+    """
+    key = (tuple(sorted(map(str, graph.nodes))), tuple(sorted(tuple(sorted(map(str, e))) for e in graph.edges)))
+    if not _LAST_LAYOUT or _LAST_LAYOUT[0][0] != key:
+        _LAST_LAYOUT[:] = [(key, cheap_layout(graph))]
+    return _LAST_LAYOUT[0][1]
