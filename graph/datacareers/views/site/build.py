@@ -189,7 +189,7 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
         index_families.append({"label": family["label"] or words["otherFamily"], "roles": cards})
     out[f"{lang}/index.html"] = _render(
         "index.html", lang=lang, page="index", path="index.html", words=words, title=words["nav"]["index"],
-        description=words["tagline"], families=index_families, scripts=[asset("index.js")],
+        description=words["tagline"], families=index_families, scripts=[asset("dom.js"), asset("index.js")],
         data=[("dc-words", {"noMatch": words["noMatch"], "shown": words["shown"]})])
     seniority = {k: _(v) for k, v in SENIORITY.items()}
     for role in roles:
@@ -210,7 +210,7 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
     out[f"{lang}/path.html"] = _render(
         "path.html", lang=lang, page="path", path="path.html", words=words, title=words["path"]["title"],
         description=words["path"]["intro"], families=picker, evidence=evidence, max_steps=MAX_STEPS,
-        scripts=[asset("graphology.min.js"), asset("path.js")],
+        scripts=[asset("graphology.min.js"), asset("dom.js"), asset("path.js")],
         data=[("dc-path", graph), ("dc-words", {**words["path"], "units": words["units"],
                                                  "essential": words["essential"], "rank": words["rank"]})])
     out[f"{lang}/map.html"] = map_page(store, lang, slugs, words)

@@ -30,6 +30,6 @@ def map_page(store: Store, lang: str, slugs: dict[str, str], words: dict) -> byt
     other = next(x for x in LANGS if x != lang)
     site = {"roles": {slug: iri for iri, slug in sorted(slugs.items())}, "cap": FOCUS_CAP, "minScale": MIN_SCALE,
             "other": other, "otherName": LANGUAGE_NAMES[other], "words": {"nav": words["nav"], **words["map"]}}
-    script = "window.datacareersSite = " + json_for_script(site) + ";\n" + asset_text("map.js")
+    script = "window.datacareersSite = " + json_for_script(site) + ";\n" + asset_text("dom.js") + asset_text("map.js")
     title = " — ".join(x for x in (words.get("site"), words["nav"].get("map")) if x) or None
     return render_html(store, lang=lang, title=title, before_script=script).encode("utf-8")

@@ -3,15 +3,13 @@
 (function () {
   "use strict";
   var W = JSON.parse(document.getElementById("dc-words").textContent);
+  var fill = window.datacareersDom.fill;  // assets/dom.js
   var input = document.getElementById("q"), status = document.getElementById("q-status");
   var cards = Array.prototype.slice.call(document.querySelectorAll("li[data-search]"));
   var families = Array.prototype.slice.call(document.querySelectorAll("section.family"));
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^\p{L}\p{N}_]+/gu, " ").trim();
-  }
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
   }
   function apply() {
     var words = fold(input.value).split(" ").filter(Boolean), shown = 0;

@@ -7,6 +7,7 @@
 (function () {
   "use strict";
   var SITE = window.datacareersSite, W = SITE.words, plan = null;
+  var el = window.datacareersDom.el, fill = window.datacareersDom.fill;  // assets/dom.js
   var query = new URLSearchParams(location.search);
   // Relations by relevance to a role: moves, then reporting lines, then essential skills...
   var RELEVANCE = { canBecome: 0, managedBy: 1, worksWith: 1, essentialSkill: 2, inSector: 3, employedBy: 3,
@@ -65,15 +66,6 @@
     return null;
   };
 
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    if (cls) e.className = cls;
-    return e;
-  }
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
-  }
   function link(text, href, attrs) {
     var a = el("a", text);
     a.href = href;

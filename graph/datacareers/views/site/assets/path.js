@@ -7,6 +7,7 @@
   var D = JSON.parse(document.getElementById("dc-path").textContent);
   var W = JSON.parse(document.getElementById("dc-words").textContent);
   var lib = window.datacareersGraph;
+  var el = window.datacareersDom.el, fill = window.datacareersDom.fill;  // assets/dom.js
   var $ = function (id) { return document.getElementById(id); };
   var bySlug = {}, skillById = {}, skillByLabel = {};
   D.roles.forEach(function (r, i) { bySlug[r.slug] = i; r.skillSet = new Set(r.skills); });
@@ -107,15 +108,6 @@
   }
 
   // ------------------------------------------------------------------ explaining
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    if (cls) e.className = cls;
-    return e;
-  }
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
-  }
   var numberFormat = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 2 });
   function num(x) { return numberFormat.format(x); }
   var percent = new Intl.NumberFormat(document.documentElement.lang, { style: "percent" });
