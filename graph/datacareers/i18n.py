@@ -37,6 +37,8 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from datacareers.headers import weighted
+
 #: The languages we speak, English (the code's own) first.
 LANGS = ("en", "fr")
 DEFAULT = "en"
@@ -76,16 +78,7 @@ def negotiate(accept_language: str, fallback: str = DEFAULT) -> str:
     """
     best, best_q = None, 0.0
     ranked: dict[str, float] = {}
-    for item in (accept_language or "").split(","):
-        tag, *params = [p.strip() for p in item.split(";")]
-        quality = 1.0
-        for param in params:
-            name, _sep, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
+    for tag, quality in weighted(accept_language):
         if tag == "*":
             for lang in LANGS:
                 ranked.setdefault(lang, quality)

@@ -14,6 +14,8 @@ True
 
 from __future__ import annotations
 
+from datacareers.headers import weighted
+
 UTF8 = "; charset=utf-8"
 
 # Media types we answer with, in our order of preference, and the aliases clients send.
@@ -72,21 +74,7 @@ FORMAT_PARAMETERS = ("format", "output", "results")
 
 def _accept_ranges(accept: str) -> list[tuple[str, float]]:
     """``Accept`` as (media range, quality) pairs; a missing header accepts anything."""
-    ranges = []
-    for item in (accept or "*/*").split(","):
-        parts = [p.strip() for p in item.split(";")]
-        if not parts[0]:
-            continue
-        quality = 1.0
-        for param in parts[1:]:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        ranges.append((parts[0].lower(), quality))
-    return ranges
+    return [(media_range.lower(), quality) for media_range, quality in weighted(accept or "*/*")]
 
 
 def negotiate(accept: str, kind: str) -> str | None:
