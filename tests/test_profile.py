@@ -236,3 +236,17 @@ def test_tools_say_a_shared_close_match_once_and_list_the_unflagged_on_one_line(
     with using("en"):
         lines = tool_lines(tools)
     assert sum("via O*NET" in line for line in lines) == 3
+
+
+def test_education_read_through_one_close_match_says_it_once_after_the_direct_lines():
+    from datacareers.views.profile_text import education_lines
+
+    via = [{"mapping": "m", "scheme": "onet", "code": "11-3021.00", "label": "", "kind": "close", "reason": ""}]
+    entries = [{"text": "Bachelor's degree", "sources": ["s/bls"], "via": via, "entry_level": True},
+               {"text": "Master's Degree", "sources": ["s/onet"], "via": via, "share": 14.36},
+               {"text": "Bac + 5", "sources": ["s/rome"], "via": [], "eqf_level": 7}]
+    with using("en"):
+        lines = education_lines(entries)
+    assert lines == ["  - Bac + 5 (EQF level 7) [rome]", "  via O*NET 11-3021.00, a close match",
+                     "  - Bachelor's degree (typical entry level) [bls]",
+                     "  - Master's Degree (share of job holders: 14.36%) [onet]"]

@@ -96,7 +96,21 @@ def distribution_lines(entry: dict) -> list[str]:
     return lines + via_lines(entry, "    ")
 
 
-def education_line(e: dict) -> list[str]:
+def education_lines(entries: list[dict]) -> list[str]:
+    """The education requirements: those read directly first, then those read through a
+    close match, the match said once above the lines it covers."""
+    out: list[str] = []
+    groups: dict[tuple, list[dict]] = {}
+    for e in entries:
+        groups.setdefault(_via_key(e), []).append(e)
+    for key in sorted(groups, key=lambda k: (bool(k), k)):
+        if key:
+            out += via_lines(groups[key][0], "  ")
+        out += [line for e in groups[key] for line in education_line(e, with_via=False)]
+    return out
+
+
+def education_line(e: dict, with_via: bool = True) -> list[str]:
     """One education requirement: level, share of job holders, entry level, experience, EQF."""
     notes = []
     if isinstance(e.get("share"), int | float):
@@ -107,8 +121,8 @@ def education_line(e: dict) -> list[str]:
         notes.append(_("work experience: {text}").format(text=e["work_experience"]))
     if e.get("eqf_level"):
         notes.append(_("EQF level {n}").format(n=e["eqf_level"]))
-    text = e["text"] + (" (" + "; ".join(notes) + ")" if notes else "")
-    return [f"  - {text} {src(e['sources'])}"] + via_lines(e, "      ")
+    text = e["text"] + (" (" + _("; ").join(notes) + ")" if notes else "")  # French: " ; "
+    return [f"  - {text} {src(e['sources'])}"] + (via_lines(e, "      ") if with_via else [])
 
 
 def task_lines(tasks: list[dict]) -> list[str]:

@@ -19,7 +19,7 @@ from datacareers.views.nextmoves import NextMoves
 from datacareers.views.paths import LONG, Constraints, PathResult
 from datacareers.views.profile_text import (
     distribution_lines,
-    education_line,
+    education_lines,
     is_distribution,
     outlook_lines,
     statement_lines,
@@ -218,7 +218,7 @@ def _show_text(facts: dict, lang: str) -> str:
     lines += [x for s in distributions for x in distribution_lines(s)] or [none]
     lines += ["", _heading(_("Outlook"))] + (outlook_lines(facts.get("outlook", [])) or [none])
     lines += ["", _("Education:")]
-    lines += [x for e in facts["education"] for x in education_line(e)] or [none]
+    lines += education_lines(facts["education"]) or [none]
     lines += ["", _heading(_("Tasks (in the words of the sources)"))] + (task_lines(facts.get("tasks", [])) or [none])
     lines += ["", _heading(_("Tools and technologies"))] + (tool_lines(facts.get("tools", [])) or [none])
     lines += ["", _heading(_("Job titles"))] + (title_lines(facts.get("job_titles", [])) or [none])
