@@ -250,3 +250,13 @@ def test_education_read_through_one_close_match_says_it_once_after_the_direct_li
     assert lines == ["  - Bac + 5 (EQF level 7) [rome]", "  via O*NET 11-3021.00, a close match",
                      "  - Bachelor's degree (typical entry level) [bls]",
                      "  - Master's Degree (share of job holders: 14.36%) [onet]"]
+
+
+def test_matches_are_named_in_the_readers_language():
+    from datacareers.constants import ROLE
+    from datacareers.store.shipped import shipped_store
+
+    store = shipped_store()
+    french = show_text(role_facts(store, ROLE["chief-data-officer"], "fr"), "fr")
+    assert "correspondance proche : https://w3id.org/datacareers/onet/11-3021.00" in french
+    assert "code ROME : M1423" in french and "closeMatch" not in french

@@ -173,6 +173,16 @@ _RELATED_TITLES = {
     "moves_from": N_("Reached from"),
 }
 
+#: The crosswalk's relations as a reader says them (the vocabulary's names otherwise).
+_MATCH_NAMES = {"exactMatch": N_("exact match"), "closeMatch": N_("close match"), "broadMatch": N_("broader match"),
+                "narrowMatch": N_("narrower match"), "romeCode": N_("ROME code"), "onetCode": N_("O*NET-SOC code"),
+                "iscoCode": N_("ISCO code")}
+
+
+def _match_name(relation: str) -> str:
+    words = _MATCH_NAMES.get(relation)
+    return _(words) if words else relation
+
 
 def _heading(title: str) -> str:
     """*title* followed by a colon, spaced as the language wants it ("Secteurs :")."""
@@ -228,6 +238,7 @@ def _show_text(facts: dict, lang: str) -> str:
                                                  *via_lines(x)]] or [none]
     if facts["matches"]:
         lines += ["", _("Matches:")]
-        lines += [f"  {m['relation']}: {m['target']} {_src([m['source']])}" for m in facts["matches"]]
+        lines += ["  " + _heading(_match_name(m["relation"])) + f" {m['target']} {_src([m['source']])}"
+                  for m in facts["matches"]]
     lines += ["", _("Sources: {names}").format(names=", ".join(local_name(s) for s in facts["sources"]))]
     return "\n".join(lines) + "\n"
