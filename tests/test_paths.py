@@ -110,6 +110,18 @@ def test_one_distribution_read_by_both_roles_is_no_pay_change(toy):
     assert (change["kind"], change["ratio"], change["from"], change["to"]) == ("shared", None, 50000, 50000)
 
 
+def test_skills_held_in_another_vocabulary_count_toward_a_target_that_uses_it(toy):
+    # alpha's main skills are t:py, t:sql; it also holds ROME's competence 1, which is all a
+    # ROME-only target asks: the step adds nothing (it counted nothing before)
+    rome = "https://w3id.org/datacareers/rome/competence/"
+    load(toy, "rome-test", f"""t:a career:essentialSkill <{rome}1> .
+        t:r a career:Role ; skos:prefLabel "rome-only"@fr ; career:essentialSkill <{rome}1>, <{rome}2> .
+        t:a career:canBecome t:r .
+        t:ar a career:Transition ; career:fromRole t:a ; career:toRole t:r ; career:evidence career:stated .""")
+    [step] = find_paths(toy, T + "a", T + "r", k=1).paths[0].steps
+    assert step.gap == 0.5 and [s["id"] for s in step.new_skills] == [rome + "2"]
+
+
 def test_viable_leaves_out_a_jump_of_two_job_zones(toy):
     result = find_paths(toy, T + "a", T + "d", k=5, constraints=Constraints(viable=True))
     assert roles(result) == [["a", "c", "d"]]

@@ -203,7 +203,9 @@ class Profiles:
     def _read(self, node: str) -> dict:
         """A node's labels and skills are its own (its exact matches' only when it has none:
         a curated role keeps its ESCO skills, in one vocabulary: see OTHER_SKILL_VOCABULARIES); pay, job zone and
-        education come from the node and every concept it matches exactly."""
+        education come from the node and every concept it matches exactly. ``held`` is every skill
+        of the node and its exact matches in any vocabulary: what counts as already had when
+        leaving it (a ROME fiche's skills are ROME's, so a data analyst's ROME skills count there)."""
         members = self.aliases.members(node)
         labels: dict[str, str] = {}
         skills: set[str] = set()
@@ -226,13 +228,17 @@ class Profiles:
         pay: list[dict] = []
         zones: set[int] = set()
         eqf: set[int] = set()
+        held = set(skills)  # what one in this role already has, in every vocabulary
         for member in members:
             subject = NamedNode(member)
+            for predicate in _SKILL_LINKS:
+                held.update(q.object.value for q in self.store.quads_for_pattern(subject, NamedNode(predicate),
+                                                                                   None, None))
             pay += _medians(self.store, subject)
             zones |= _integers(self.store, subject, CAREER["jobZone"])
             for quad in self.store.quads_for_pattern(subject, NamedNode(CAREER["education"]), None, None):
                 eqf |= _integers(self.store, quad.object, CAREER["eqfLevel"])
-        return {"labels": labels, "skills": skills, "essential": essential, "pay": pay,
+        return {"labels": labels, "skills": skills, "held": held, "essential": essential, "pay": pay,
                 "job_zone": max(zones) if zones else None, "eqf": max(eqf) if eqf else None}
 
 

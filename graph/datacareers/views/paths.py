@@ -125,7 +125,7 @@ class Search:
 
     def step_gap(self, u: str, v: str) -> float | None:
         profiles = self.profiles
-        have = profiles[u]["skills"] | self.constraints.have
+        have = profiles[u]["held"] | self.constraints.have
         needed = profiles[v]["essential"] or profiles[v]["skills"]
         have_groups = profiles.held_groups(u) | profiles.groups_of(self.constraints.have)
         return skill_gap(have, needed, profiles.group_map(needed), have_groups)
@@ -272,7 +272,7 @@ def step_details(search: Search, u: str, v: str) -> Step:
         search.edge(graph, u, v, search.moves.out_of(u)[v])
     data = graph.edges[u, v]
     before, after = profiles[u], profiles[v]
-    have = before["skills"] | search.constraints.have
+    have = before["held"] | search.constraints.have
     have_groups = {g for s in have for g in profiles.groups(s)}
     new = [{"id": s, "essential": s in after["essential"],
             "partial": any(g in have_groups for g in profiles.groups(s))}
