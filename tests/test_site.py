@@ -333,3 +333,20 @@ def test_committed_bundle_is_the_one_package_lock_pins_with_every_licence():
     for name, entry in bundled.items():
         assert f"{name}@{entry['version']} ({entry['license']})" in header, name
         assert f"==== {name} {entry['version']} ({entry['license']})" in licences, name
+
+
+def test_a_section_partly_read_through_a_close_match_says_it_once_after_the_direct_lines():
+    from datacareers.i18n import using
+    from datacareers.views.site import facets
+
+    via = [{"mapping": "m", "scheme": "onet", "code": "15-2051.01", "label": "", "kind": "close", "reason": ""}]
+    tasks = [{"text": "Generate reports", "sources": [source_iri("onet-29.0")], "via": via},
+             {"text": "Analyse les données", "sources": [source_iri("rome-4.0")], "via": []},
+             {"text": "Maintain dashboards", "sources": [source_iri("onet-29.0")], "via": via}]
+    with using("en"):
+        [section] = facets.sections({"id": ROLE["data-analyst"], "tasks": tasks}, facets.Links({}, "../", {}))
+    direct, borrowed = section["parts"]
+    assert [line["text"] for line in direct["lines"]] == ["Analyse les données"] and not direct["note"]
+    assert [line["text"] for line in borrowed["lines"]] == ["Generate reports", "Maintain dashboards"]
+    assert borrowed["note"] == "via O*NET 15-2051.01, a close match"
+    assert not any("via" in tag for line in borrowed["lines"] for tag in line["tags"])

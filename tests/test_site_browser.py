@@ -324,8 +324,8 @@ def test_counsellors_journey_in_french(open_page):
 def test_screenshots(browser, site):
     """The README's pictures: a role page at desktop and phone width, and the path finder."""
     folder = Path(os.environ.get("DATACAREERS_SCREENSHOTS") or site.parent)
-    shots = [("site-role.png", "fr/roles/machine-learning-engineer.html", 1280, 900),
-             ("site-role-phone.png", "fr/roles/machine-learning-engineer.html", 375, 812),
+    shots = [("site-role.png", "fr/roles/data-analyst.html", 1280, 900),
+             ("site-role-phone.png", "fr/roles/data-analyst.html", 375, 812),
              ("site-path.png", "fr/path.html?from=data-analyst&to=data-scientist&k=2", 1280, 1100)]
     for name, path, width, height in shots:
         page = browser.new_page()

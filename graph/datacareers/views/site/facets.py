@@ -207,16 +207,28 @@ def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = No
 
 def _shared_via(section: dict, items) -> dict:
     """Say once, under the title, the close match every line of a section came through
-    (a role's 400 tools read through one O*NET occupation need not repeat it 400 times)."""
+    (a role's 400 tools read through one O*NET occupation need not repeat it 400 times);
+    when some lines are read directly and the others through one close match, the direct
+    ones come first and the match is said once above the others (``parts``)."""
     lines = section.get("lines")
     if not lines or len(lines) < 2 or section.get("kind") in ("pay", "groups") or not isinstance(items, list):
         return section
     vias = [tuple(t for t in _item_tags(item) if t not in _item_tags({**item, "via": []}))
             for item in items if isinstance(item, dict)]
-    if len(vias) != len(lines) or len(set(vias)) != 1 or not vias[0]:
+    if len(vias) != len(lines) or not any(vias):
         return section
-    shared = set(vias[0])
-    for line in lines:
-        line["tags"] = [t for t in line["tags"] if t not in shared]
-    section["note"] = "; ".join(vias[0])
+    kinds = set(vias)
+    if len(kinds) == 1:
+        shared = set(vias[0])
+        for line in lines:
+            line["tags"] = [t for t in line["tags"] if t not in shared]
+        section["note"] = "; ".join(vias[0])
+    elif len(kinds) == 2 and () in kinds:
+        # lines read directly first, then those read through the one close match, said once above them
+        (through,) = kinds - {()}
+        direct = [line for line, via in zip(lines, vias, strict=True) if not via]
+        borrowed = [line for line, via in zip(lines, vias, strict=True) if via]
+        for line in borrowed:
+            line["tags"] = [t for t in line["tags"] if t not in set(through)]
+        section["parts"] = [{"note": "", "lines": direct}, {"note": "; ".join(through), "lines": borrowed}]
     return section
