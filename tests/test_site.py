@@ -350,3 +350,10 @@ def test_a_section_partly_read_through_a_close_match_says_it_once_after_the_dire
     assert [line["text"] for line in borrowed["lines"]] == ["Generate reports", "Maintain dashboards"]
     assert borrowed["note"] == "via O*NET 15-2051.01, a close match"
     assert not any("via" in tag for line in borrowed["lines"] for tag in line["tags"])
+
+
+def test_index_pay_says_it_is_a_us_figure_of_a_soc_code(site):
+    index = Page(site["fr/index.html"]).text
+    with_median = Page(site["en/index.html"]).text
+    assert "médiane 112\u202f590 USD par an (États-Unis, SOC 15-2051)" in index
+    assert "median 112,590 USD per year (United States, SOC 15-2051)" in with_median

@@ -124,7 +124,11 @@ def pay_summary(salaries: list[dict], links: facets.Links) -> dict | None:
     medians = [e for e in annual if isinstance(e.get("median"), int | float)]
     if medians:
         best = min(medians, key=lambda e: (e.get("seniority") is not None, str(e.get("year") or "")))
-        text = _("median {value} {unit}").format(value=number(best["median"]), unit=facets.unit(best))
+        if best.get("soc_code"):  # a national statistic of a US occupation code, said so
+            text = _("median {value} {unit} (United States, SOC {code})").format(
+                value=number(best["median"]), unit=facets.unit(best), code=best["soc_code"])
+        else:
+            text = _("median {value} {unit}").format(value=number(best["median"]), unit=facets.unit(best))
         return {"text": text, "sources": links.sources(facets._item_sources(best))}
     ranges = [e for e in annual if isinstance(e.get("min"), int | float) and isinstance(e.get("max"), int | float)]
     if not ranges:
