@@ -357,3 +357,10 @@ def test_index_pay_says_it_is_a_us_figure_of_a_soc_code(site):
     with_median = Page(site["en/index.html"]).text
     assert "médiane 112\u202f590 USD par an (États-Unis, SOC 15-2051)" in index
     assert "median 112,590 USD per year (United States, SOC 15-2051)" in with_median
+
+
+def test_role_pay_says_what_the_figures_are(site):
+    pay = Page(site["fr/roles/data-analyst.html"]).text.split("Rémunération", 2)[2]
+    for words in ("États-Unis, SOC 15-2051", "233\u202f440 emplois", "les mêmes chiffres pour : ",
+                  "data scientist", "via O*NET 15-2051.01, une correspondance proche"):
+        assert words in pay, words

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from datacareers.i18n import _
+from datacareers.i18n import _, number
 from datacareers.labels import local_name
 from datacareers.views.profile_text import SCHEMES, pay_cell
 from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
@@ -153,9 +153,24 @@ def pay(key: str, value: list[dict], links: Links) -> dict:
         level = _(SENIORITY[band]) if band in SENIORITY else (band or _("all levels"))
         cells = [pay_cell(entry, c) for c in columns]
         rows.append({"level": level, "cells": cells, "unit": unit(entry), "year": entry.get("year") or "",
-                     "sources": links.sources(_item_sources(entry))})
+                     "sources": links.sources(_item_sources(entry)), "notes": _pay_notes(entry, level)})
     return {"key": key, "title": facet_title(key), "kind": "pay", "columns": columns, "rows": rows,
             "lines": rows}
+
+
+def _pay_notes(entry: dict, level: str) -> str:
+    """What a row of figures is: a US occupation code's distribution (with its jobs), the
+    roles that share it, and the close match it came through."""
+    notes = []
+    if entry.get("soc_code"):
+        notes.append(_("United States, SOC {code}").format(code=entry["soc_code"]))
+    if isinstance(entry.get("employment"), int | float):
+        notes.append(_("{n} jobs").format(n=number(entry["employment"])))
+    if entry.get("shared_with"):
+        roles = ", ".join(r["label"] for r in entry["shared_with"])
+        notes.append(_("the same figures for: {roles}").format(roles=roles))
+    notes += _item_tags({"via": entry.get("via") or []})
+    return _("{title}:").format(title=level) + " " + _("; ").join(notes) if notes else ""
 
 
 def moves(key: str, value: list[dict], links: Links, role: str) -> dict:
