@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pyoxigraph import Literal, NamedNode
-from rdflib import Graph, URIRef
-from rdflib import Literal as RdfLiteral
+from pyoxigraph import BlankNode
+from rdflib import Graph
 
 from datacareers.constants import BASE_IRI, PREFIXES
+from datacareers.store.convert import to_rdflib_term
 
-XSD_STRING = PREFIXES["xsd"] + "string"
 #: Prefixes of the generated files: ours, plus the concept spaces the releases use.
 BINDINGS = {
     **{p: PREFIXES[p] for p in ("career", "role", "mapping", "task", "education", "salary", "outlook", "source",
@@ -37,14 +36,9 @@ BINDINGS = {
 
 
 def _term(term):
-    if isinstance(term, NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, Literal):
-        if term.language:
-            return RdfLiteral(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return RdfLiteral(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
-    raise TypeError(f"no blank nodes in generated facts: {term!r}")
+    if isinstance(term, BlankNode):
+        raise TypeError(f"no blank nodes in generated facts: {term!r}")
+    return to_rdflib_term(term)
 
 
 def render(triples: Iterable[tuple], header: list[str]) -> str:

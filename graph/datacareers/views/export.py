@@ -26,16 +26,14 @@ import json
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
-from pyoxigraph import BlankNode, CanonicalizationAlgorithm, Dataset, NamedNode, RdfFormat, Store, serialize
-from rdflib import BNode as RdfBNode
+from pyoxigraph import BlankNode, CanonicalizationAlgorithm, Dataset, RdfFormat, Store, serialize
 from rdflib import Dataset as RdfDataset
-from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 
 from datacareers.constants import PREFIXES
 from datacareers.errors import BadInputError
 from datacareers.labels import local_name, pick_label
-from datacareers.store.convert import to_rdflib_union
+from datacareers.store.convert import to_rdflib_term, to_rdflib_union
 from datacareers.views.network import full_graph
 
 FORMATS = {
@@ -51,7 +49,6 @@ FORMATS = {
 #: serializers (fast) instead of rdflib's canonical pretty printer (slow on big imports).
 RDFLIB_LIMIT = 200_000
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _sorted_ntriples(store: Store) -> bytes:
@@ -61,17 +58,6 @@ def _sorted_ntriples(store: Store) -> bytes:
 
 
 # ----------------------------------------------------------------- JSON-LD
-
-
-def _rdflib_term(term):
-    if isinstance(term, NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, BlankNode):
-        return RdfBNode(term.value)
-    if term.language:
-        return RdfLiteral(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return RdfLiteral(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
 def canonical_quads(store: Store) -> list:
@@ -110,8 +96,8 @@ def _jsonld(store: Store) -> bytes:
     for prefix, iri in PREFIXES.items():
         dataset.bind(prefix, iri, override=True, replace=True)
     for quad in canonical_quads(store):
-        dataset.add((_rdflib_term(quad.subject), _rdflib_term(quad.predicate),
-                     _rdflib_term(quad.object), URIRef(quad.graph_name.value)))
+        dataset.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate),
+                     to_rdflib_term(quad.object), URIRef(quad.graph_name.value)))
     data = json.loads(dataset.serialize(format="json-ld", context=dict(PREFIXES)))
     text = json.dumps(_normalised(data), indent=1, sort_keys=True, ensure_ascii=False)
     return text.encode("utf-8") + b"\n"
