@@ -63,7 +63,7 @@ def _sorted_ntriples(store: Store) -> bytes:
 def canonical_quads(store: Store) -> list:
     """The quads of *store* with blank nodes named by RDFC-1.0 (same data, same names).
 
-    >>> from pyoxigraph import Literal, Quad
+    >>> from pyoxigraph import Literal, NamedNode, Quad
     >>> def one():
     ...     s = Store()
     ...     s.add(Quad(BlankNode(), NamedNode("http://e/p"), Literal("x"), NamedNode("http://e/g")))
