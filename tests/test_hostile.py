@@ -11,8 +11,6 @@ import hashlib
 import json
 import re
 import shutil
-import socket
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from listener import Listener
 
 import datacareers.cli
 from datacareers.cli import main
@@ -79,43 +78,6 @@ def assert_one_line_error(result, exit_code: int, pattern: str) -> None:
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("Error: ") and re.search(pattern, lines[0]), lines[0]
     assert "Traceback" not in result.output
-
-
-class Listener:
-    """A loopback socket that must receive no connection (proves nothing went out). It
-    accepts and closes at once, so an engine that did connect fails fast, never hangs."""
-
-    def __enter__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.peers: list[int] = []
-        self.changed = threading.Condition()
-        threading.Thread(target=self._accept, daemon=True).start()
-        return self
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, peer = self.sock.accept()
-            except OSError:
-                return
-            conn.close()
-            with self.changed:
-                self.peers.append(peer[1])
-                self.changed.notify_all()
-
-    def connections(self) -> int:
-        """Connections so far: a probe is accepted after every earlier one."""
-        with socket.create_connection(("127.0.0.1", self.sock.getsockname()[1]), timeout=5) as probe:
-            mine = probe.getsockname()[1]
-            with self.changed:
-                assert self.changed.wait_for(lambda: mine in self.peers, timeout=10)
-                return len(self.peers) - 1
-
-    def __exit__(self, *exc):
-        self.sock.close()
 
 
 # ------------------------------------------------------------------ malformed Turtle

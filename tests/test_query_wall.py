@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import os
 import socket
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 from click.testing import CliRunner
+from listener import Listener
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from datacareers.cli import main
@@ -23,46 +23,6 @@ from datacareers.serve import endpoint as serve
 from datacareers.store.shipped import shipped_files
 
 OUTCOME = NamedNode("urn:test:wall-outcome")
-
-
-class Listener:
-    """A loopback listener that counts the connections it gets (and answers none)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.peers: list[int] = []
-        self.changed = threading.Condition()
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, peer = self.sock.accept()
-            except OSError:
-                return
-            conn.close()
-            with self.changed:
-                self.peers.append(peer[1])
-                self.changed.notify_all()
-
-    def __enter__(self) -> Listener:
-        self.thread.start()
-        return self
-
-    def connections(self) -> int:
-        """Connections so far: a probe is accepted after every earlier one (FIFO backlog)."""
-        with socket.create_connection(("127.0.0.1", self.port), timeout=5) as probe:
-            mine = probe.getsockname()[1]
-            with self.changed:
-                assert self.changed.wait_for(lambda: mine in self.peers, timeout=10)
-                return len(self.peers) - 1
-
-    def __exit__(self, *exc) -> None:
-        self.sock.close()
 
 
 def disguises(url: str) -> list[str]:
