@@ -35,13 +35,18 @@ def src(sources) -> str:
     return "[" + ", ".join(local_name(s) for s in sorted(set(sources))) + "]"
 
 
+def via_concept(mapping: dict) -> str:
+    """The concept a mapping reads, as people name it: "O*NET 15-2051.01"."""
+    return f"{SCHEMES.get(mapping['scheme'], mapping['scheme'])} {mapping['code']}"
+
+
 def via_lines(item: dict, indent: str = "      ") -> list[str]:
     """One line per close mapping a fact came through (exact ones need no warning)."""
     out = []
     for m in item.get("via") or []:
         if m["kind"] != "close":
             continue
-        concept = f"{SCHEMES.get(m['scheme'], m['scheme'])} {m['code']}" + (f" {m['label']}" if m["label"] else "")
+        concept = via_concept(m) + (f" {m['label']}" if m["label"] else "")
         text = _("via {concept}, a close match").format(concept=concept)
         out.append(indent + (_("{text}: {reason}").format(text=text, reason=m["reason"]) if m["reason"] else text))
     return out

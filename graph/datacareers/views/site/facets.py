@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from datacareers.i18n import _, number
 from datacareers.labels import local_name
-from datacareers.views.profile_text import SCHEMES, pay_cell
+from datacareers.views.profile_text import pay_cell, via_concept
 from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
 
 #: Keys of role_facts that are the page's header, not sections.
@@ -95,8 +95,7 @@ def _item_tags(item: dict) -> list[str]:
         tags.append(_("core"))
     for m in item.get("via") or []:  # a fact borrowed through a close match says so
         if m.get("kind") == "close":
-            tags.append(_("via {concept}, a close match").format(concept=f"{SCHEMES.get(m['scheme'], m['scheme'])} "
-                                                                         f"{m['code']}"))
+            tags.append(_("via {concept}, a close match").format(concept=via_concept(m)))
     return tags
 
 
