@@ -82,3 +82,12 @@ def test_import_inferred_stores_described_moves_that_paths_use(runner, cli):
     assert any(q.subject.value == esco_analyst for q in moves)
     out = Moves(store, ["inferred"]).out_of(ROLE["data-analyst"])
     assert any(graph.value in sources for sources in out.values())
+
+
+def test_a_shrinking_reimport_of_inferred_moves_is_refused_unless_forced(runner, cli):
+    assert runner.invoke(cli, ["import", "esco", "-q", "--partial", ESCO]).exit_code == 0
+    assert runner.invoke(cli, ["import", "inferred", ESCO, "--threshold", "0", "-q"]).exit_code == 0
+    refused = runner.invoke(cli, ["import", "inferred", ESCO, "--threshold", "0.99", "-q"])
+    assert refused.exit_code == 2 and "--force" in refused.output, refused.output
+    forced = runner.invoke(cli, ["import", "inferred", ESCO, "--threshold", "0.99", "-q", "--force"])
+    assert forced.exit_code == 0 and ", was " in forced.output, forced.output

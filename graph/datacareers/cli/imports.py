@@ -67,7 +67,7 @@ def _import(plan, path: str, quiet: bool, force: bool) -> None:
     from pathlib import Path
 
     from datacareers.cli.progress import click_progress
-    from datacareers.i18n import _, number
+    from datacareers.i18n import _
     from datacareers.progress import no_progress
     from datacareers.store import persist
 
@@ -90,10 +90,17 @@ def _import(plan, path: str, quiet: bool, force: bool) -> None:
         force=force,
         replaces=[source.legacy_graph],
     )
-    elapsed = time.perf_counter() - start
+    report_import(source.name, plan.graph, triples, time.perf_counter() - start, before)
+
+
+def report_import(name: str, graph: str, triples: int, seconds: float, before: dict | None) -> None:
+    """The line every import ends with: what it wrote, how long it took, what was there."""
+    from datacareers.i18n import _, number
+    from datacareers.store import persist
+
     was = _(", was {n}").format(n=number(int(before["triples"]))) if before else ""
     click.echo(_("{name}: {n} triples in <{graph}> ({seconds} s{was}), store {store}").format(
-        name=source.name, n=number(triples), graph=plan.graph, seconds=number(round(elapsed, 1)), was=was,
+        name=name, n=number(triples), graph=graph, seconds=number(round(seconds, 1)), was=was,
         store=persist.store_dir()))
 
 
@@ -104,14 +111,14 @@ _partial = click.option(
     "--partial", is_flag=True,
     help="Accept files smaller than a full release (a sample or a subset): skip the "
          "minimum record counts. Each file still needs one record.")
-_force = click.option(
+force_option = click.option(
     "--force", is_flag=True,
     help="Replace the current import of this release even if the new one is much "
          "smaller (under 90% of its triples).")
 
 
 def _options(command):
-    for option in (_force, _partial, _quiet, _version, _path):
+    for option in (force_option, _partial, _quiet, _version, _path):
         command = option(command)
     return command
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import click
 
 from datacareers.cli.common import LANG_OPTION, echo_text, language
+from datacareers.cli.imports import force_option, report_import
 from datacareers.cli.roles import constraints_from, path_options
 
 
@@ -66,8 +67,9 @@ def next_command(role: str, limit: int, avoid, evidence, have, have_file, desira
 @click.option("--top", type=click.IntRange(1, 100), default=None,
               help="Moves kept per occupation, out and in (default 5).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages (as the other imports).")
+@force_option
 def import_inferred(path: str, version: str | None, threshold: float | None, top: int | None,
-                    quiet: bool) -> None:
+                    quiet: bool, force: bool) -> None:
     """Infer moves between every occupation of an ESCO release from their skills.
 
     Reads occupationSkillRelations.csv(.gz) and broaderRelationsSkillPillar.csv under
@@ -86,8 +88,9 @@ def import_inferred(path: str, version: str | None, threshold: float | None, top
     import time
     from pathlib import Path
 
-    from datacareers.i18n import _, number
+    from datacareers.i18n import _
     from datacareers.importers.inferred import Method, plan_quads
+    from datacareers.labels import local_name
     from datacareers.store import persist
 
     defaults = Method()
@@ -98,10 +101,10 @@ def import_inferred(path: str, version: str | None, threshold: float | None, top
     if not quiet:
         click.echo(_("Inferring moves between the occupations of ESCO {version} into <{graph}>").format(
             version=version, graph=graph), err=True)
-    triples = persist.replace_source(graph, quads(), info={
-        "name": graph.rsplit("/", 1)[-1], "version": f"ESCO {version}",
+    name = local_name(graph)
+    before = persist.imported_sources().get(graph)
+    triples = persist.replace_source(graph, quads(), force=force, info={
+        "name": name, "version": f"ESCO {version}",
         "title": f"Moves inferred from skill overlap (ESCO {version})",
         "license": "https://creativecommons.org/licenses/by/4.0/", "path": str(Path(path).resolve())})
-    click.echo(_("{name}: {n} triples in <{graph}> ({seconds} s{was}), store {store}").format(
-        name=graph.rsplit("/", 1)[-1], n=number(triples), graph=graph,
-        seconds=number(round(time.perf_counter() - start, 1)), was="", store=persist.store_dir()))
+    report_import(name, graph, triples, time.perf_counter() - start, before)
