@@ -21,7 +21,7 @@ from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
 from datacareers.i18n import LANGS
 from datacareers.labels import local_name, pick_label
 from datacareers.views.categories import with_translations
-from datacareers.views.profile import profile_facets
+from datacareers.views.profile import profile_facets, to_number
 
 _SENIORITY_ORDER = {"junior": 1, "intermediate": 2, "senior": 3}
 
@@ -70,19 +70,6 @@ _SALARY_FIELDS = {
 _PERCENTILE_KEYS = {p[len(PREFIXES["schema"]):]: k for p, k in _SALARY_FIELDS.items()
                     if p.startswith(PREFIXES["schema"] + "percentile") or p == PREFIXES["schema"] + "median"}
 _NUMBERS = {"min", "max", "p10", "p25", "median", "p75", "p90"}
-
-
-def to_number(text: str) -> int | float | str:
-    """A literal's lexical form as a number (an integer when it is whole), else the text.
-
-    >>> to_number("45000.0"), to_number("2.5"), to_number("n/a")
-    (45000, 2.5, 'n/a')
-    """
-    try:
-        value = float(text)
-    except ValueError:
-        return text
-    return int(value) if value.is_integer() else value
 
 
 def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:

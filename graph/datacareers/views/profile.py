@@ -28,11 +28,11 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from datacareers.constants import CAREER, PREFIXES, ROLE
 from datacareers.i18n import _, number, using
 from datacareers.labels import local_name, pick_label
+from datacareers.views.profile_text import via_concept
 
 _SCHEMA, _SKOS, _RDF = PREFIXES["schema"], PREFIXES["skos"], PREFIXES["rdf"]
 _CONCEPTS = {"esco": "http://data.europa.eu/esco/occupation/", "rome": "https://w3id.org/datacareers/rome/",
              "onet": "https://w3id.org/datacareers/onet/"}
-_SCHEME_NAMES = {"esco": "ESCO", "rome": "ROME", "onet": "O*NET"}
 _KINDS = {_SKOS + "exactMatch": "exact", _SKOS + "closeMatch": "close"}
 
 
@@ -50,7 +50,12 @@ def _value(store: Store, subject, predicate: str, graph=None) -> str | None:
     return found[0].value if found else None
 
 
-def _number(text: str | None):
+def to_number(text: str | None) -> int | float | str | None:
+    """A literal's lexical form as a number (an integer when it is whole), else the text.
+
+    >>> to_number("45000.0"), to_number("2.5"), to_number("n/a"), to_number(None)
+    (45000, 2.5, 'n/a', None)
+    """
     if text is None:
         return None
     try:
@@ -111,7 +116,7 @@ def pay_extras(store: Store, entries: list[dict], role: str, lang: str, through)
     for entry in entries:
         node = _n(entry["id"])
         entry["soc_code"] = _value(store, node, CAREER["socCode"])
-        entry["employment"] = _number(_value(store, node, CAREER["employment"]))
+        entry["employment"] = to_number(_value(store, node, CAREER["employment"]))
         others = {q.subject.value for q in store.quads_for_pattern(None, _n(CAREER["salary"]), node, None)
                   if q.subject.value != role}
         entry["shared_with"] = sorted(({"id": o, "label": pick_label(_labels(store, o), lang, local_name(o))}
@@ -149,7 +154,7 @@ def outlook(store: Store, role: str, lang: str, through) -> list[dict]:
                      "sources": [link.graph_name.value]}
             for name, key in _OUTLOOK_FIELDS.items():
                 raw = _value(store, link.object, CAREER[name])
-                entry[key] = raw if key in ("soc_code", "base_year", "projected_year") else _number(raw)
+                entry[key] = raw if key in ("soc_code", "base_year", "projected_year") else to_number(raw)
             entry["text"] = outlook_text(entry)
             entry["via"] = via_of(through, entry["sources"], entry["soc_code"])
             out.append(entry)
@@ -168,7 +173,7 @@ def tasks(store: Store, role: str, lang: str, through) -> list[dict]:
         texts = {getattr(o, "language", None) or "": o.value for o in _objects(store, iri, CAREER["text"])}
         chosen = lang if lang in texts else next(iter(sorted(texts)), "")
         code = _value(store, iri, _SKOS + "notation")
-        position = _number(_value(store, iri, CAREER["position"]))
+        position = to_number(_value(store, iri, CAREER["position"]))
         out.append({"id": iri, "text": texts.get(chosen, ""), "lang": chosen,
                     "category": _value(store, iri, CAREER["taskCategory"]), "position": position,
                     "code": code, "sources": sorted(entry["sources"]),
@@ -222,15 +227,15 @@ def statements(store: Store, subject: str, relation: str, obj: str, graphs) -> l
             out.append({"id": s.value, "quote": quotes[0].value if quotes else "",
                         "lang": (getattr(quotes[0], "language", None) or "") if quotes else "",
                         "code": _value(store, s, _SKOS + "notation", g),
-                        "position": _number(_value(store, s, CAREER["position"], g)), "source": graph})
+                        "position": to_number(_value(store, s, CAREER["position"], g)), "source": graph})
     return sorted(out, key=lambda x: (x["source"], x["code"] or "", x["position"] or 0))
 
 
-def add_statements(store: Store, role: str, facts: dict, lang: str) -> None:
+def add_statements(store: Store, role: str, facts: dict, lang: str, through: dict | None = None) -> None:
     """Give each manager / managed / collaborator line its sentences, and ``via``: the
     mappings (of either role) to the fiche or occupation each sentence comes from."""
     managed, works = CAREER["managedBy"], CAREER["worksWith"]
-    cache: dict[str, dict[str, list[dict]]] = {}
+    cache: dict[str, dict[str, list[dict]]] = {} if through is None else {role: through}
     for key, relation, outward in (("managed_by", managed, True), ("manages", managed, False),
                                    ("works_with", works, True)):
         for item in facts.get(key, []):
@@ -257,9 +262,9 @@ def profile_facets(store: Store, role: str, lang: str, facts: dict) -> dict:
     for key in ("education", "sectors", "employers", "moves_to", "moves_from"):
         for item in facts.get(key, []):
             item["via"] = via_of(through, item.get("sources", []))
-    add_statements(store, role, facts, lang)
-    facts["read_through"] = [dict(m, source=g, text=f"{_SCHEME_NAMES.get(m['scheme'], m['scheme'])} {m['code']}: "
-                                  f"{m['reason']}") for g, ms in through.items() for m in ms]
+    add_statements(store, role, facts, lang, through)
+    facts["read_through"] = [dict(m, source=g, text=f"{via_concept(m)}: {m['reason']}")
+                             for g, ms in through.items() for m in ms]
     return facts
 
 

@@ -40,16 +40,21 @@ def via_concept(mapping: dict) -> str:
     return f"{SCHEMES.get(mapping['scheme'], mapping['scheme'])} {mapping['code']}"
 
 
-def via_lines(item: dict, indent: str = "      ") -> list[str]:
-    """One line per close mapping a fact came through (exact ones need no warning)."""
+def via_texts(item: dict, with_labels: bool = True) -> list[str]:
+    """What each close mapping a fact came through says (exact ones need no warning)."""
     out = []
     for m in item.get("via") or []:
         if m["kind"] != "close":
             continue
-        concept = via_concept(m) + (f" {m['label']}" if m["label"] else "")
+        concept = via_concept(m) + (f" {m['label']}" if with_labels and m.get("label") else "")
         text = _("via {concept}, a close match").format(concept=concept)
-        out.append(indent + (_("{text}: {reason}").format(text=text, reason=m["reason"]) if m["reason"] else text))
+        out.append(_("{text}: {reason}").format(text=text, reason=m["reason"]) if m.get("reason") else text)
     return out
+
+
+def via_lines(item: dict, indent: str = "      ") -> list[str]:
+    """One line per close mapping a fact came through (exact ones need no warning)."""
+    return [indent + text for text in via_texts(item)]
 
 
 def statement_lines(item: dict, indent: str = "      ") -> list[str]:

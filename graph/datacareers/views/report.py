@@ -22,13 +22,14 @@ from datacareers.views.profile_text import (
     education_lines,
     is_distribution,
     outlook_lines,
+    src,
     statement_lines,
     task_lines,
     title_lines,
     tool_lines,
     via_lines,
 )
-from datacareers.views.steps import evidence_name, skill_labels, step_json, step_lines
+from datacareers.views.steps import evidence_name, seniority_name, skill_labels, step_json, step_lines
 
 
 def cost_note() -> str:
@@ -147,16 +148,6 @@ def next_text(store: Store, answer: NextMoves, lang: str = "en", all_skills: boo
     return "\n".join(lines).rstrip() + "\n"
 
 
-#: Seniority names as the data gives them (career:junior...), marked for translation.
-_SENIORITY = {"junior": N_("junior"), "intermediate": N_("intermediate"), "senior": N_("senior")}
-
-
-def _seniority(name: str | None) -> str:
-    return _(_SENIORITY[name]) if name in _SENIORITY else (name or "")
-
-
-def _src(sources: list[str]) -> str:
-    return "[" + ", ".join(local_name(s) for s in sources) + "]"
 
 
 def show_text(facts: dict, lang: str = "en") -> str:
@@ -213,7 +204,7 @@ def _show_text(facts: dict, lang: str) -> str:
             lines.append("  " + _heading(_(_KIND_TITLES[kind])))
             for s in group:
                 need = _("essential") if s["essential"] else _("optional") if s["optional"] else ""
-                lines.append(f"    - {s['label']}" + (f" ({need})" if need else "") + f" {_src(s['sources'])}")
+                lines.append(f"    - {s['label']}" + (f" ({need})" if need else "") + f" {src(s['sources'])}")
     ranges = [s for s in facts["salaries"] if not is_distribution(s)]
     distributions = [s for s in facts["salaries"] if is_distribution(s)]
     lines += ["", _("Salaries (gross):")]
@@ -221,9 +212,9 @@ def _show_text(facts: dict, lang: str) -> str:
         lines.append(none)
     for s in ranges:
         period = {"P1Y": _("year"), "P1M": _("month")}.get(s["period"], s["period"])
-        seniority = _seniority(s["seniority"])
+        seniority = seniority_name(s["seniority"])
         lines.append(f"  {seniority:<13} {number(s['min']):>7} - {number(s['max']):>7} {s['currency']}/{period}"
-                     f"  ({s['year']}) {_src([s['source']])}")
+                     f"  ({s['year']}) {src([s['source']])}")
     lines += ["", _("Pay distributions (percentiles):")]
     lines += [x for s in distributions for x in distribution_lines(s)] or [none]
     lines += ["", _heading(_("Outlook"))] + (outlook_lines(facts.get("outlook", [])) or [none])
@@ -234,11 +225,11 @@ def _show_text(facts: dict, lang: str) -> str:
     lines += ["", _heading(_("Job titles"))] + (title_lines(facts.get("job_titles", [])) or [none])
     for key, heading in _RELATED_TITLES.items():
         lines += ["", _heading(_(heading))]
-        lines += [y for x in facts[key] for y in [f"  - {x['label']} {_src(x['sources'])}", *statement_lines(x),
+        lines += [y for x in facts[key] for y in [f"  - {x['label']} {src(x['sources'])}", *statement_lines(x),
                                                  *via_lines(x)]] or [none]
     if facts["matches"]:
         lines += ["", _("Matches:")]
-        lines += ["  " + _heading(_match_name(m["relation"])) + f" {m['target']} {_src([m['source']])}"
+        lines += ["  " + _heading(_match_name(m["relation"])) + f" {m['target']} {src([m['source']])}"
                   for m in facts["matches"]]
     lines += ["", _("Sources: {names}").format(names=", ".join(local_name(s) for s in facts["sources"]))]
     return "\n".join(lines) + "\n"

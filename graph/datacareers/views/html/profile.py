@@ -18,7 +18,7 @@ from pyoxigraph import Store
 
 from datacareers.i18n import _, number, using
 from datacareers.views.describe import role_facts
-from datacareers.views.profile_text import PERCENTILES, SCHEMES, is_distribution, pay_cell
+from datacareers.views.profile_text import PERCENTILES, is_distribution, pay_cell, via_concept, via_texts
 
 #: A source IRI -> its number in the page's source list.
 Sources = Callable[[str], int]
@@ -26,13 +26,7 @@ Sources = Callable[[str], int]
 
 def _via(item: dict) -> str:
     """'via ROME M1889, a close match: <reason>' for the close mappings of *item* ('' if none)."""
-    out = []
-    for m in item.get("via") or []:
-        if m["kind"] == "close":
-            text = _("via {concept}, a close match").format(concept=f"{SCHEMES.get(m['scheme'], m['scheme'])} "
-                                                                    f"{m['code']}")
-            out.append(_("{text}: {reason}").format(text=text, reason=m["reason"]) if m["reason"] else text)
-    return " / ".join(out)
+    return " / ".join(via_texts(item, with_labels=False))
 
 
 def _line(text: str, item: dict, sources: Sources, **extra) -> dict:
@@ -88,7 +82,7 @@ def role_sections(facts: dict, sources: Sources) -> list[dict]:
                      for s in item.get("statements", [])]
     outlook = [_line(o["text"] + (f" (SOC {o['soc_code']})" if o["soc_code"] else ""), o, sources)
                for o in facts["outlook"]]
-    through = [_line(f"{SCHEMES.get(m['scheme'], m['scheme'])} {m['code']} — "
+    through = [_line(f"{via_concept(m)} — "
                      + (_("exact match") if m["kind"] == "exact" else _("close match")) + f": {m['reason']}",
                      {"source": m["source"]}, sources) for m in facts["read_through"]]
     found = [_pay(facts, sources), _lines(_("Outlook"), outlook),
