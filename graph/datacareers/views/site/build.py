@@ -206,7 +206,7 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
         "sources.html", lang=lang, page="sources", path="sources.html", words=words, title=words["sources"]["title"],
         description=words["sources"]["intro"], sources=sources, scripts=[], data=[])
     names = {r: sorted({*facts[r]["labels"].values(), *facts[r]["alt_labels"]}) for r in roles}
-    graph = path_data(store, roles, lang, names, seniority)
+    graph = path_data(store, roles, lang, names, seniority, slugs)
     picker = [{"label": f["label"] or words["otherFamily"],
                "roles": [{"slug": slugs[r], "label": facts[r]["label"]}
                          for r in sorted(f["roles"], key=lambda r: facts[r]["label"].casefold())]} for f in families]

@@ -33,10 +33,6 @@ from datacareers.views.paths import Constraints, Search
 EVIDENCE_KINDS = tuple(EVIDENCE)
 
 
-def _slug(iri: str) -> str:
-    return local_name(iri)
-
-
 def _pay(store: Store, roles: list[str], seniority: dict[str, str] | None) -> dict[str, list[dict]]:
     return {role: [{"level": (seniority or {}).get(e["seniority"] or "", e["seniority"] or ""),
                     "key": e["seniority"] or "", "currency": e["currency"], "min": e["min"], "max": e["max"]}
@@ -45,9 +41,14 @@ def _pay(store: Store, roles: list[str], seniority: dict[str, str] | None) -> di
 
 
 def path_data(store: Store, roles: list[str], lang: str, names: dict[str, list[str]] | None = None,
-              seniority: dict[str, str] | None = None) -> dict:
+              seniority: dict[str, str] | None = None, slugs: dict[str, str] | None = None) -> dict:
     """Roles (slug, label, search names, skill numbers, annual pay), skills (label, groups),
-    sources, evidence weights and moves (from, to, evidence, sources, rank, cost) among *roles*."""
+    sources, evidence weights and moves (from, to, evidence, sources, rank, cost) among *roles*.
+    *slugs* are the site's addresses of the roles (their local names by default)."""
+
+    def _slug(iri: str) -> str:
+        return (slugs or {}).get(iri) or local_name(iri)
+
     search = Search(store, Constraints())
     chosen = sorted(set(roles), key=_slug)
     members = set(chosen)
