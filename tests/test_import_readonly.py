@@ -2,6 +2,7 @@
 the middle of a swap does not make imports look shipped."""
 
 import fcntl
+import functools
 import json
 import os
 import shutil
@@ -50,6 +51,13 @@ def read_only_home(monkeypatch):
     shutil.rmtree(home)
 
 
+@functools.cache
+def _nobody_can_run_us() -> bool:
+    probe = subprocess.run([*AS_NOBODY, sys.executable, "-c", "import datacareers"], capture_output=True,
+                           timeout=60, cwd="/")
+    return probe.returncode == 0
+
+
 def run_read_only(home: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, DATACAREERS_HOME=str(home))
     prefix = []
@@ -57,6 +65,9 @@ def run_read_only(home: Path, *args: str) -> subprocess.CompletedProcess:
         if not shutil.which("setpriv"):
             pytest.skip("running as root without setpriv: cannot make a folder read-only")
         prefix = AS_NOBODY
+        if not _nobody_can_run_us():
+            pytest.skip("the checkout is not readable by 'nobody' (a private folder, e.g. `mktemp -d`'s "
+                        "mode 700): the unprivileged reader cannot even start")
     return subprocess.run([*prefix, *CLI, *args], env=env, capture_output=True, text=True,
                           timeout=120, cwd="/")
 

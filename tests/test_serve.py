@@ -371,3 +371,19 @@ def test_cli_serve_help_is_instant():
 
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "--timeout" in result.output and "--max-rows" in result.output
+
+
+def test_a_socket_closed_under_a_request_by_the_shutdown_prints_no_traceback(capsys):
+    import errno
+
+    server = serve.EndpointServer.__new__(serve.EndpointServer)  # handle_error needs no socket
+    try:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+    except OSError:
+        server.handle_error(None, ("127.0.0.1", 1))
+    assert capsys.readouterr().err == ""
+    try:
+        raise ValueError("a real bug")
+    except ValueError:
+        server.handle_error(None, ("127.0.0.1", 1))
+    assert "Traceback" in capsys.readouterr().err  # anything else is still reported

@@ -45,6 +45,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import socket
 import socketserver
@@ -105,13 +106,17 @@ class EndpointServer(ThreadingHTTPServer):
         self.server_name, self.server_port = self.server_address[:2]
 
     def server_close(self) -> None:
+        self.closing = True
         super().server_close()
         if self.pool is not None:
             self.pool.close()
 
     def handle_error(self, request, client_address) -> None:
-        """A client that hangs up is one short line (none with ``quiet``), not a traceback."""
+        """A client that hangs up is one short line (none with ``quiet``), not a traceback;
+        a connection cut by the server's own shutdown (Ctrl-C) says nothing."""
         error = sys.exc_info()[1]
+        if isinstance(error, OSError) and (getattr(self, "closing", False) or error.errno == errno.EBADF):
+            return  # the socket was closed under the thread by the server's own shutdown
         if isinstance(error, ConnectionError):
             if not self.settings.quiet:
                 sys.stderr.write(f"{client_address[0]} went away before the answer was sent "
