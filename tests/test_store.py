@@ -38,14 +38,13 @@ def test_digest_changes_with_content(tmp_path, monkeypatch):
     assert store_module.shipped_digest() != first
 
 
-def test_role_graph_projection_keeps_sources(shipped):
+def test_graph_projection_keeps_sources(shipped):
     from datacareers.constants import ROLE
-    from datacareers.views.network import full_graph, role_graph
+    from datacareers.views.network import full_graph
 
-    roles = role_graph(shipped)
-    assert roles.edges[ROLE["machine-learning-engineer"], ROLE["data-scientist"]]["sources"] == {
-        SOURCE["ml-engineer-article"]}
     full = full_graph(shipped)
+    assert full.edges[ROLE["machine-learning-engineer"], ROLE["data-scientist"], "canBecome"]["sources"] == {
+        SOURCE["ml-engineer-article"]}
     kinds = {data["kind"] for _, data in full.nodes(data=True)}
     assert kinds == {"role", "skill", "sector", "employer"}
     assert NamedNode(ROLE["data-analyst"]).value in full

@@ -60,7 +60,7 @@ _COPY_BATCH = 20_000
 __all__ = [
     "SHRINK_LIMIT", "ShrinkError", "StoreWriteError", "count_triples", "data_home", "generation",
     "imported_sources", "open_persistent", "open_with_meta", "read_meta", "remove_source",
-    "replace_source", "short_name", "store_dir", "sync_shipped",
+    "replace_source", "short_name", "store_dir",
 ]
 
 
@@ -212,9 +212,3 @@ def remove_source(graph_iri: str) -> bool:
         return False
     staged(lambda store, meta, dropped: None, drop=[graph_iri])
     return True
-
-
-def sync_shipped() -> None:
-    """Re-sync the shipped graphs of the on-disk store now (if there is one)."""
-    if store_dir().is_dir():
-        staged(lambda store, meta, dropped: None)

@@ -34,11 +34,11 @@ def all_roles(store: Store, graph: str | None = None) -> list[str]:
 
 def breadth_first(
     store: Store, seeds: Iterable[str], predicates: Iterable[str], *, limit: int,
-    forward: bool = True, backward: bool = False, stop_at: str | None = None,
+    forward: bool = True, backward: bool = False,
 ) -> tuple[dict[str, int], list[Edge]]:
     """Nodes within *limit* links of *seeds* along *predicates*, with their depth, and the
     edges crossed. *forward* follows subject -> object, *backward* object -> subject
-    (both: undirected). The walk ends early once *stop_at* is reached."""
+    (both: undirected)."""
     nodes = [NamedNode(p) for p in predicates]
     depth = {seed: 0 for seed in seeds}
     edges: list[Edge] = []
@@ -63,6 +63,4 @@ def breadth_first(
                         depth[other] = level
                         following.append(other)
         frontier = following
-        if stop_at is not None and stop_at in depth:
-            break
     return depth, edges

@@ -1,26 +1,24 @@
 """Project the RDF dataset onto NetworkX graphs.
 
-Two projections: :func:`role_graph` (roles and their stated moves, ``career:canBecome``,
-for the view's role sizes) and :func:`full_graph` (every role, skill, sector and employer
-type with every relation, for the HTML view and the GraphML / GEXF exports). Each edge
-keeps the sources (named graphs) that state it. Career paths read moves of every kind of
-evidence through :mod:`datacareers.views.moves`.
+:func:`full_graph`: every role, skill, sector and employer type with every relation, for
+the HTML view and the GraphML / GEXF exports. Each edge keeps the sources (named graphs)
+that state it. Career paths read moves of every kind of evidence through
+:mod:`datacareers.views.moves`.
 
 >>> from datacareers.store.shipped import shipped_store
->>> g = role_graph(shipped_store())
->>> g.has_edge(ROLE["data-analyst"], ROLE["chief-data-officer"])
+>>> g = full_graph(shipped_store())
+>>> g.has_edge(ROLE["data-analyst"], ROLE["chief-data-officer"], key="canBecome")
 True
->>> sorted(g.edges[ROLE["data-analyst"], ROLE["chief-data-officer"]]["sources"])
+>>> sorted(g.edges[ROLE["data-analyst"], ROLE["chief-data-officer"], "canBecome"]["sources"])
 ['https://w3id.org/datacareers/source/rome-4.0']
 """
 
 from __future__ import annotations
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Store
 
 from datacareers.constants import BASE_IRI, CAREER, PREFIXES, ROLE
-from datacareers.store.walk import all_roles
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
@@ -43,71 +41,6 @@ KINDS = {
     CAREER["Sector"]: "sector",
     CAREER["EmployerType"]: "employer",
 }
-
-_SKILL_PREDICATES = {
-    CAREER["essentialSkill"]: "essential",
-    CAREER["optionalSkill"]: "optional",
-    CAREER["requiresSkill"]: "required",
-}
-
-
-def move_graph(store: Store) -> nx.DiGraph:
-    """Career moves only: an edge per ``career:canBecome``, with the ``sources`` (named
-    graphs) stating it. Nodes carry no attributes yet (see :func:`annotate_roles`).
-
-    Reads the move quads directly (no SPARQL join), so it stays fast after a full
-    import of ESCO, ROME and O*NET (about 40,000 moves).
-    """
-    graph = nx.DiGraph()
-    for quad in store.quads_for_pattern(None, NamedNode(CAREER["canBecome"]), None, None):
-        source, target = quad.subject.value, quad.object.value
-        if graph.has_edge(source, target):
-            graph.edges[source, target]["sources"].add(quad.graph_name.value)
-        else:
-            graph.add_edge(source, target, sources={quad.graph_name.value}, rank=None)
-    return graph
-
-
-def annotate_roles(store: Store, graph: nx.DiGraph, nodes) -> None:
-    """Give each of *nodes* its ``labels`` (by language), ``skills`` (every required
-    skill) and ``essential`` skills, reading only those roles' quads."""
-    pref = NamedNode(PREFIXES["skos"] + "prefLabel")
-    for node in nodes:
-        if node not in graph:
-            graph.add_node(node)
-        data = graph.nodes[node]
-        subject = NamedNode(node)
-        labels: dict[str, str] = {}
-        for quad in store.quads_for_pattern(subject, pref, None, None):
-            if isinstance(quad.object, Literal):
-                labels.setdefault(quad.object.language or "", quad.object.value)
-        skills: set[str] = set()
-        essential: set[str] = set()
-        for predicate, kind in _SKILL_PREDICATES.items():
-            for quad in store.quads_for_pattern(subject, NamedNode(predicate), None, None):
-                skills.add(quad.object.value)
-                if kind == "essential":
-                    essential.add(quad.object.value)
-        data.update(labels=labels, skills=skills, essential=essential)
-
-
-def role_graph(store: Store, include=None) -> nx.DiGraph:
-    """Roles as nodes (labels, essential and all skills), career moves as edges.
-
-    Every role and every stated move is in the graph; roles for which *include* (a
-    predicate on the IRI) is false are left unannotated, to save time on big imports.
-    Edge attribute: ``sources`` (named graphs stating the move).
-    """
-    graph = move_graph(store)
-    graph.add_nodes_from(all_roles(store))
-    chosen = [n for n in graph if include is None or include(n)]
-    annotate_roles(store, graph, chosen)
-    for _, data in graph.nodes(data=True):
-        data.setdefault("labels", {})
-        data.setdefault("skills", set())
-        data.setdefault("essential", set())
-    return graph
-
 
 #: O*NET technologies (a role's tools): listed in the role's details, not drawn (thousands of nodes).
 TOOLS = BASE_IRI + "onet/technology/"
@@ -172,4 +105,4 @@ def full_graph(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-__all__ = ["role_graph", "move_graph", "annotate_roles", "full_graph", "RELATIONS", "ROLE"]
+__all__ = ["full_graph", "RELATIONS", "ROLE"]

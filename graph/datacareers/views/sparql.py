@@ -32,8 +32,6 @@ from datacareers.errors import QueryError
 from datacareers.views.sparql_check import CheckedQuery, check_query, check_read_only
 from datacareers.views.sparql_write import TABLE, answer_kind, format_table, write_answer
 
-SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("table", "ttl", "nt", "jsonld", "json", "xml")
 #: Format names (the CLI's ``--format``, the endpoint's ``format=``) -> media type for a
 #: SELECT/ASK answer and for a CONSTRUCT/DESCRIBE answer (``None``: no such form).
 FORMAT_NAMES = {
