@@ -14,7 +14,9 @@ True
 
 from __future__ import annotations
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Store
+from collections.abc import Iterable
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 
@@ -50,12 +52,13 @@ def _bound(graph):
     return graph
 
 
-def to_rdflib_dataset(store: Store) -> Dataset:
-    """Copy *store* into an rdflib ``Dataset``, named graphs kept (for rdflib's serializers)."""
+def to_rdflib_dataset(quads: Store | Iterable[Quad]) -> Dataset:
+    """Copy a store (or any quads of one) into an rdflib ``Dataset``, named graphs kept
+    (for rdflib's serializers)."""
     dataset = _bound(Dataset())
     contexts: dict[str, Graph] = {}
-    quads = []
-    for quad in store:
+    converted = []
+    for quad in quads:
         name = quad.graph_name.value if isinstance(quad.graph_name, NamedNode | BlankNode) else None
         if name is None:
             context = dataset.default_graph
@@ -63,9 +66,9 @@ def to_rdflib_dataset(store: Store) -> Dataset:
             context = contexts.get(name)
             if context is None:
                 context = contexts[name] = dataset.graph(to_rdflib_term(quad.graph_name))
-        quads.append((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate),
-                      to_rdflib_term(quad.object), context))
-    dataset.addN(quads)
+        converted.append((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate),
+                          to_rdflib_term(quad.object), context))
+    dataset.addN(converted)
     return dataset
 
 

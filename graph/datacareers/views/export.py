@@ -27,13 +27,11 @@ import json
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 from pyoxigraph import BlankNode, CanonicalizationAlgorithm, Dataset, RdfFormat, Store, serialize
-from rdflib import Dataset as RdfDataset
-from rdflib import URIRef
 
 from datacareers.constants import PREFIXES
 from datacareers.errors import BadInputError
 from datacareers.labels import local_name, pick_label
-from datacareers.store.convert import to_rdflib_term, to_rdflib_union
+from datacareers.store.convert import to_rdflib_dataset, to_rdflib_union
 from datacareers.views.network import full_graph
 
 FORMATS = {
@@ -92,12 +90,7 @@ def _normalised(value, ordered: bool = False):
 
 
 def _jsonld(store: Store) -> bytes:
-    dataset = RdfDataset()
-    for prefix, iri in PREFIXES.items():
-        dataset.bind(prefix, iri, override=True, replace=True)
-    for quad in canonical_quads(store):
-        dataset.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate),
-                     to_rdflib_term(quad.object), URIRef(quad.graph_name.value)))
+    dataset = to_rdflib_dataset(canonical_quads(store))
     data = json.loads(dataset.serialize(format="json-ld", context=dict(PREFIXES)))
     text = json.dumps(_normalised(data), indent=1, sort_keys=True, ensure_ascii=False)
     return text.encode("utf-8") + b"\n"
