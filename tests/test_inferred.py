@@ -91,3 +91,8 @@ def test_a_shrinking_reimport_of_inferred_moves_is_refused_unless_forced(runner,
     assert refused.exit_code == 2 and "--force" in refused.output, refused.output
     forced = runner.invoke(cli, ["import", "inferred", ESCO, "--threshold", "0.99", "-q", "--force"])
     assert forced.exit_code == 0 and ", was " in forced.output, forced.output
+
+
+def test_import_inferred_refuses_a_version_unsafe_in_a_graph_name(runner, cli):
+    result = runner.invoke(cli, ["import", "inferred", ESCO, "--version", "a b"])
+    assert result.exit_code == 2 and "--version 'a b'" in result.output and "Traceback" not in result.output

@@ -38,6 +38,8 @@ from scipy import sparse
 
 from datacareers.constants import CAREER, PREFIXES, SOURCE, TRANSITION
 from datacareers.errors import ImportFormatError
+from datacareers.importers.common import check_version, find_file
+from datacareers.importers.common import graph_name as import_graph_name
 from datacareers.skillgap import OPTIONAL_WEIGHT, PARTIAL_CREDIT, Profile
 
 #: The similarity a move needs to be kept, and the most moves kept per occupation
@@ -79,15 +81,6 @@ def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
                 yield tuple((row[c] or "").strip() for c in columns)
         except (UnicodeDecodeError, csv.Error, EOFError, gzip.BadGzipFile) as exc:
             raise ImportFormatError(f"{path.name}: line {reader.line_num}: {exc}") from None
-
-
-def find(root: Path, *names: str) -> Path:
-    """The first of *names* under *root* (shallowest first), or a clear error."""
-    for name in names:
-        hits = sorted((p for p in root.rglob(name) if p.is_file()), key=lambda p: (len(p.parts), str(p)))
-        if hits:
-            return hits[0]
-    raise ImportFormatError(f"{root}: no {' or '.join(names)} found (is this an ESCO CSV release folder?)")
 
 
 def read_profiles(relations: Path, wanted: set[str] | None = None) -> dict[str, Profile]:
@@ -193,7 +186,8 @@ def _best(scores, method: Method) -> sparse.csr_matrix:
 
 
 def graph_name(version: str) -> str:
-    return SOURCE[f"import-inferred-skill-similarity-esco-{version}"]
+    """The graph inferred moves of ESCO *version* land in (a version unsafe in an IRI is refused)."""
+    return SOURCE[import_graph_name(f"inferred-skill-similarity-esco-{check_version(version)}")]
 
 
 def detect_version(root: Path) -> str | None:
@@ -273,9 +267,9 @@ def plan_quads(root: Path, version: str | None = None, method: Method | None = N
     root = Path(root)
     if not root.is_dir():
         raise ImportFormatError(f"{root}: not a folder (pass the ESCO CSV release folder)")
-    relations = find(root, "occupationSkillRelations.csv.gz", "occupationSkillRelations.csv",
-                     "occupationSkillRelations_en.csv")
-    broader = find(root, "broaderRelationsSkillPillar.csv", "broaderRelationsSkillPillar_en.csv")
+    relations = find_file(root, ("occupationSkillRelations.csv.gz", "occupationSkillRelations.csv",
+                                 "occupationSkillRelations_en.csv"), "an ESCO CSV")
+    broader = find_file(root, ("broaderRelationsSkillPillar.csv", "broaderRelationsSkillPillar_en.csv"), "an ESCO CSV")
     version = version or detect_version(relations.parent) or detect_version(root)
     if not version:
         raise ImportFormatError(f"{root}: cannot tell the ESCO version from the folder names; pass --version")
