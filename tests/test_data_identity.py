@@ -23,14 +23,15 @@ NAMING = (SKOS.prefLabel, CAREER.text)
 def test_no_two_labels_of_a_release_share_an_iri():
     """Every node (skill, tool, task, sector, occupation...) has at most one name per language
     and property across all shipped graphs: a second one means two release labels were minted
-    into one IRI."""
+    into one IRI. Two releases may write one name in different letter case (BLS OEWS
+    "Computer Occupations, All Other", BLS EP "Computer occupations, all other")."""
     names: dict[tuple[str, str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for folder in folders():
         for predicate in NAMING:
             for node, label in graph_of(folder).subject_objects(predicate):
                 if isinstance(node, URIRef) and isinstance(label, Literal):
                     names[(str(node), str(predicate).rsplit("#", 1)[-1].rsplit("/", 1)[-1],
-                           label.language or "")][str(label)].add(folder)
+                           label.language or "")][str(label).casefold()].add(folder)
     bad = [f"<{node}> {prop}@{lang or '-'}: " + "; ".join(f"{label!r} in {', '.join(sorted(where))}"
                                                          for label, where in sorted(labels.items()))
            for (node, prop, lang), labels in sorted(names.items()) if len(labels) > 1]

@@ -9,11 +9,11 @@ reporting line, and "via" under every fact that came through a close match.
 ...     via_lines(item)
 ['      via ROME M1889, a close match: a broader fiche']
 >>> entry = {"p10": 50000, "p25": None, "median": 90000, "p75": None, "p90": 150000, "currency": "USD",
-...          "period": "P1Y", "year": "2024", "soc_code": "15-2051", "employment": 202900,
-...          "source": "https://w3id.org/datacareers/source/bls", "shared_with": [], "via": []}
+...          "period": "P1Y", "year": "2024", "soc_code": "15-2051", "soc_title": "Data Scientists",
+...          "employment": 202900, "source": "https://w3id.org/datacareers/source/bls", "shared_with": [], "via": []}
 >>> with using("en"):
 ...     print("\\n".join(distribution_lines(entry)))
-  SOC 15-2051 (2024), USD per year, 202,900 jobs [bls]
+  SOC 15-2051 Data Scientists (2024), USD per year, 202,900 jobs [bls]
     10th percentile 50,000 | median 90,000 | 90th percentile 150,000
 """
 
@@ -87,11 +87,49 @@ def pay_cell(entry: dict, key: str) -> str:
     return ""
 
 
+def soc_name(entry: dict) -> str:
+    """The SOC code a figure belongs to, with its title as the release gives it.
+
+    >>> soc_name({"soc_code": "15-1299", "soc_title": "Computer Occupations, All Other"})
+    'SOC 15-1299 Computer Occupations, All Other'
+    """
+    if not entry.get("soc_code"):
+        return ""
+    return " ".join(x for x in ("SOC", entry["soc_code"], entry.get("soc_title") or "") if x)
+
+
+def figure_notes(entry: dict) -> list[str]:
+    """What a reader must know about whose figure this is: a residual "All Other" group, an
+    O*NET breakout read through its SOC code, the other roles showing the same figure.
+
+    >>> from datacareers.i18n import using
+    >>> entry = {"soc_code": "15-1299", "soc_title": "Computer Occupations, All Other", "residual": True,
+    ...          "breakout": "15-1299.02", "shared_with": [{"label": "IT engineer"}]}
+    >>> with using("fr"):
+    ...     for line in figure_notes(entry): print(line.split(" : ")[0])
+    chiffres d'un regroupement de métiers
+    O*NET 15-1299.02, auquel ce métier correspond, est l'un des métiers de ce code
+    les mêmes chiffres pour
+    """
+    notes = []
+    if entry.get("residual"):
+        notes.append(_("figures of a group of occupations: {title} (SOC {code}), all the occupations of its group "
+                       "that SOC does not classify separately").format(
+            title=entry.get("soc_title") or "", code=entry["soc_code"]))
+    if entry.get("breakout"):
+        notes.append(_("O*NET {code}, which this role is matched to, is one of the occupations of this code: the "
+                       "release gives no figures for it alone").format(code=entry["breakout"]))
+    if entry.get("shared_with"):
+        notes.append(_("the same figures for: {roles}").format(
+            roles=", ".join(r["label"] for r in entry["shared_with"])))
+    return notes
+
+
 def distribution_lines(entry: dict) -> list[str]:
-    """A wage distribution: its code, year, unit and employment, then its percentiles."""
+    """A wage distribution: its code and title, year, unit and employment, then its
+    percentiles and :func:`figure_notes`."""
     per = _(_PERIODS[entry["period"]]) if entry.get("period") in _PERIODS else (entry.get("period") or "")
-    head = " ".join(x for x in ("SOC " + entry["soc_code"] if entry.get("soc_code") else "",
-                                f"({entry['year']})" if entry.get("year") else "") if x)
+    head = " ".join(x for x in (soc_name(entry), f"({entry['year']})" if entry.get("year") else "") if x)
     unit = " ".join(x for x in (entry.get("currency") or "", per) if x)
     parts = [head + ("," if head and unit else ""), unit]
     if isinstance(entry.get("employment"), int | float):
@@ -100,9 +138,7 @@ def distribution_lines(entry: dict) -> list[str]:
     lines = ["  " + " ".join(p for p in parts if p) + " " + src([entry["source"]])]
     cells = [f"{_(name)} {pay_cell(entry, key)}" for key, name in PERCENTILES.items() if pay_cell(entry, key)]
     lines.append("    " + " | ".join(cells))
-    if entry.get("shared_with"):
-        lines.append("    " + _("the same figures for: {roles}").format(
-            roles=", ".join(r["label"] for r in entry["shared_with"])))
+    lines += ["    " + note for note in figure_notes(entry)]
     return lines + via_lines(entry, "    ")
 
 
@@ -131,8 +167,11 @@ def education_line(e: dict, with_via: bool = True) -> list[str]:
         notes.append(_("work experience: {text}").format(text=e["work_experience"]))
     if e.get("eqf_level"):
         notes.append(_("EQF level {n}").format(n=e["eqf_level"]))
+    if e.get("soc_code"):
+        notes.insert(0, soc_name(e))
     text = e["text"] + (" (" + _("; ").join(notes) + ")" if notes else "")  # French: " ; "
-    return [f"  - {text} {src(e['sources'])}"] + (via_lines(e, "      ") if with_via else [])
+    return ([f"  - {text} {src(e['sources'])}"] + ["      " + note for note in figure_notes(e)]
+            + (via_lines(e, "      ") if with_via else []))
 
 
 def task_lines(tasks: list[dict]) -> list[str]:
@@ -187,10 +226,11 @@ def title_lines(titles: list[dict]) -> list[str]:
 
 
 def outlook_lines(items: list[dict]) -> list[str]:
-    """Each outlook in one line, with its SOC code and source."""
+    """Each outlook in one line, with its SOC code and title, source and :func:`figure_notes`."""
     out = []
     for o in items:
-        code = f" (SOC {o['soc_code']})" if o.get("soc_code") else ""
+        code = f" ({soc_name(o)})" if o.get("soc_code") else ""
         out.append(f"  - {o['text']}{code} {src(o['sources'])}")
+        out += ["      " + note for note in figure_notes(o)]
         out += via_lines(o, "      ")
     return out

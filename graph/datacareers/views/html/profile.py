@@ -18,7 +18,15 @@ from pyoxigraph import Store
 
 from datacareers.i18n import _, number, using
 from datacareers.views.describe import role_facts
-from datacareers.views.profile_text import PERCENTILES, is_distribution, pay_cell, via_concept, via_texts
+from datacareers.views.profile_text import (
+    PERCENTILES,
+    figure_notes,
+    is_distribution,
+    pay_cell,
+    soc_name,
+    via_concept,
+    via_texts,
+)
 
 #: A source IRI -> its number in the page's source list.
 Sources = Callable[[str], int]
@@ -43,14 +51,12 @@ def _pay(facts: dict, sources: Sources) -> dict | None:
     body = []
     for e in rows:
         unit = " ".join(x for x in (e.get("currency") or "", per.get(e.get("period") or "", "")) if x)
-        cells = [f"SOC {e['soc_code'] or '?'} ({e['year'] or '?'})",
+        cells = [f"{soc_name(e) or '?'} ({e['year'] or '?'})",
                  *(pay_cell(e, k) for k in PERCENTILES)]
         notes = [unit]
         if isinstance(e.get("employment"), int | float):
             notes.append(_("{n} jobs").format(n=number(e["employment"])))
-        if e.get("shared_with"):
-            names = ", ".join(r["label"] for r in e["shared_with"])
-            notes.append(_("the same figures for: {roles}").format(roles=names))
+        notes += figure_notes(e)
         body.append(_line("; ".join(n for n in notes if n), e, sources, cells=cells))
     return {"title": _("Pay distributions (percentiles)"), "head": head, "rows": body}
 
@@ -80,8 +86,8 @@ def role_sections(facts: dict, sources: Sources) -> list[dict]:
                            dict(item, sources=[s["source"]]), sources, quote=s["quote"],
                            code=" ".join(str(x) for x in (s["code"], s["position"]) if x))
                      for s in item.get("statements", [])]
-    outlook = [_line(o["text"] + (f" (SOC {o['soc_code']})" if o["soc_code"] else ""), o, sources)
-               for o in facts["outlook"]]
+    outlook = [_line(o["text"] + (f" ({soc_name(o)})" if o["soc_code"] else "")
+                     + "".join(f"; {note}" for note in figure_notes(o)), o, sources) for o in facts["outlook"]]
     through = [_line(f"{via_concept(m)} — "
                      + (_("exact match") if m["kind"] == "exact" else _("close match")) + f": {m['reason']}",
                      {"source": m["source"]}, sources) for m in facts["read_through"]]

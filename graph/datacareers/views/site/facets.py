@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from datacareers.i18n import _, number
 from datacareers.labels import local_name
-from datacareers.views.profile_text import pay_cell, via_concept
+from datacareers.views.profile_text import figure_notes, pay_cell, soc_name, via_concept
 from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
 
 #: Keys of role_facts that are the page's header, not sections.
@@ -158,16 +158,14 @@ def pay(key: str, value: list[dict], links: Links) -> dict:
 
 
 def _pay_notes(entry: dict, level: str) -> str:
-    """What a row of figures is: a US occupation code's distribution (with its jobs), the
-    roles that share it, and the close match it came through."""
+    """What a row of figures is: a US occupation code's distribution (its title, its jobs,
+    :func:`~datacareers.views.profile_text.figure_notes`) and the close match it came through."""
     notes = []
     if entry.get("soc_code"):
-        notes.append(_("United States, SOC {code}").format(code=entry["soc_code"]))
+        notes.append(_("United States, {code}").format(code=soc_name(entry)))
     if isinstance(entry.get("employment"), int | float):
         notes.append(_("{n} jobs").format(n=number(entry["employment"])))
-    if entry.get("shared_with"):
-        roles = ", ".join(r["label"] for r in entry["shared_with"])
-        notes.append(_("the same figures for: {roles}").format(roles=roles))
+    notes += figure_notes(entry)
     notes += _item_tags({"via": entry.get("via") or []})
     return _("{title}:").format(title=level) + " " + _("; ").join(notes) if notes else ""
 
