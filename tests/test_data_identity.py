@@ -13,7 +13,7 @@ from rdflib.namespace import SKOS
 
 from datacareers.constants import ROLE
 
-CUT = Path(__file__).parent / "data" / "onet" / "identity" / "Technology Skills.txt"
+CUT = Path(__file__).parent / "data" / "onet-identity" / "Technology Skills.txt"
 #: The curated roles that match these O*NET occupations exactly (their tools are read directly).
 EXACT = {"15-2051.00": "data-scientist", "15-2041.00": "statistician"}
 #: What names a node: a preferred label, or a task's sentence.
