@@ -130,14 +130,15 @@ def soc_group(store: Store, node, predicate: str, via: list[dict]) -> dict:
     {'soc_code': '15-2051', 'soc_title': 'Data Scientists', 'residual': False, 'breakout': '15-2051.01'}
     """
     node = node if isinstance(node, NamedNode) else _n(node)
-    holders = [q.subject for q in store.quads_for_pattern(None, _n(predicate), node, None)
+    holders = [q for q in store.quads_for_pattern(None, _n(predicate), node, None)
                if q.subject.value.startswith(_SOC)]
     if not holders:
         return {}
-    title = pick_label(_labels(store, holders[0].value), "en", "") or None
-    residual = _value(store, holders[0], CAREER["residualGroup"]) == "true"
+    soc, graph = holders[0].subject, holders[0].graph_name  # the title as this release writes it
+    title = _value(store, soc, _SKOS + "prefLabel", graph)
+    residual = _value(store, soc, CAREER["residualGroup"], graph) == "true"
     breakout = next((m["code"] for m in via if m.get("scheme") == "onet" and not m["code"].endswith(".00")), None)
-    return {"soc_code": local_name(holders[0].value), "soc_title": title, "residual": residual,
+    return {"soc_code": local_name(soc.value), "soc_title": title, "residual": residual,
             "breakout": breakout}
 
 
