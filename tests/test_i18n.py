@@ -70,10 +70,10 @@ def test_accept_language_honours_q_values(header, expected):
 
 def test_french_show_reads_as_french(shipped):
     text = show_text(role_facts(shipped, "https://w3id.org/datacareers/role/machine-learning-engineer", "fr"), "fr")
-    for french in ("Compétences :", "Salaires (bruts) :", "Managé par :", "intermédiaire", "niveau CEC 7"):
+    for french in ("Compétences :", "Rémunération :", "Rend compte à :", "intermédiaire", "niveau CEC 7"):
         assert french in text, french
     assert "45\u202f000" in text  # numbers written the French way
-    for english in ("Skills:", "Managed by", "intermediate", "EQF level"):
+    for english in ("Skills:", "Reports to", "intermediate", "EQF level"):
         assert english not in text, english
 
 

@@ -178,7 +178,7 @@ def outlook_text(o: dict) -> str:
         sign = "+" if o["change_percent"] > 0 else ""
         text += " (" + sign + number(o["change_percent"]) + " %)"
     if isinstance(o["annual_openings"], int | float):
-        text += "; " + _("{n} openings a year").format(n=number(o["annual_openings"]))
+        text += _("; ") + _("{n} openings a year").format(n=number(o["annual_openings"]))  # French: " ; "
     return text
 
 
@@ -308,8 +308,9 @@ def profile_facets(store: Store, role: str, lang: str, facts: dict) -> dict:
             item.update(found, via=via_of(through, item.get("sources", []), found["soc_code"]))
             item["shared_with"] = shared_with(store, _n(item["id"]), CAREER["education"], role, lang)
     add_statements(store, role, facts, lang, through)
-    facts["read_through"] = [dict(m, source=g, text=f"{via_concept(m)}: {m['reason']}")
-                             for g, ms in through.items() for m in ms]
+    with using(lang):
+        facts["read_through"] = [dict(m, source=g, text=_("{concept}: {reason}").format(
+            concept=via_concept(m), reason=m["reason"])) for g, ms in through.items() for m in ms]
     return facts
 
 

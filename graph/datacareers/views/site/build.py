@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from pyoxigraph import Store
 
-import datacareers.views.site.facets as facets
+import datacareers.views.sections as facets
 from datacareers.i18n import LANGS, LANGUAGE_NAMES, _, number, using
 from datacareers.labels import local_name
 from datacareers.store.walk import all_roles
