@@ -15,6 +15,9 @@ def cheap_layout(graph: nx.Graph, iterations: int | None = None, seed: int = 1,
                  scale: float = 70.0) -> dict[str, tuple[float, float]]:
     """A force-directed layout in pure Python that scales to thousands of nodes.
 
+    The same graph gives the same positions whatever order its nodes and edges were added in
+    (Python randomises string hashes per process: the layout sorts what it walks).
+
     Starts from a sunflower spiral in breadth-first order (neighbours start close),
     then runs Fruchterman-Reingold steps where repulsion only counts nodes in nearby
     grid cells, so each step costs about O(nodes + edges).
@@ -47,7 +50,7 @@ def cheap_layout(graph: nx.Graph, iterations: int | None = None, seed: int = 1,
         queue = [start]
         for v in queue:
             order.append(v)
-            for w in graph[v]:
+            for w in sorted(graph[v], key=str):  # not the graph's insertion order: the same bytes every run
                 if w not in seen:
                     seen.add(w)
                     queue.append(w)
@@ -55,8 +58,8 @@ def cheap_layout(graph: nx.Graph, iterations: int | None = None, seed: int = 1,
     golden = math.pi * (3 - math.sqrt(5))
     xs = [math.sqrt(i + 0.5) * math.cos(i * golden) for i in range(n)]
     ys = [math.sqrt(i + 0.5) * math.sin(i * golden) for i in range(n)]
-    edges = {(min(index[u], index[v]), max(index[u], index[v]))
-             for u, v in graph.edges() if u != v}
+    edges = sorted({(min(index[u], index[v]), max(index[u], index[v]))
+                    for u, v in graph.edges() if u != v})
     rng = random.Random(seed)
     if iterations is None:
         iterations = max(8, min(60, 150_000 // (n + len(edges))))
