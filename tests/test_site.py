@@ -366,3 +366,46 @@ def test_role_pay_says_what_the_figures_are(site):
     for words in ("États-Unis, SOC 15-2051 Data Scientists", "233\u202f440 emplois", "les mêmes chiffres pour : ",
                   "data scientist", "O*NET 15-2051.01, auquel ce métier correspond, est l'un des métiers de ce code"):
         assert words in pay, words
+
+
+@pytest.mark.parametrize("slug", ["chief-data-officer", "machine-learning-engineer", "gis-specialist"])
+def test_the_summary_comes_first_and_says_the_same_everywhere(site, slug):
+    """The role page, show and the view's panel open with one summary: the same lines, in the
+    same words (issue 23)."""
+    from datacareers.i18n import using
+    from datacareers.views.html.profile import role_sections
+    from datacareers.views.report import show_text
+
+    facts = describe.role_facts(shipped_store(), ROLE[slug], "fr")
+    lines = facts["summary"]
+    assert [x["what"] for x in lines][:2] == ["definition", "pay"], lines
+    page = site[f"fr/roles/{slug}.html"].decode()
+    first = page.index('<section id="')
+    assert page[first:].startswith('<section id="summary"'), "the summary is not the page's first section"
+    summary_html = page[first:page.index("</section>", first)]
+    text = show_text(facts, "fr")
+    head = text.split("\n\n")[1]  # the first block after the names
+    with using("fr"):
+        panel = role_sections(facts, lambda graph: 1)[0]
+    assert head.startswith("En bref :") and panel["title"] == "En bref"
+    for x in lines:
+        words = x["text"].replace("'", "&#39;")
+        assert words in summary_html or x["text"] in summary_html, (x["what"], "page")
+        assert x["text"] in head, (x["what"], "show")
+        assert any(x["text"] in line["text"] for line in panel["lines"]), (x["what"], "panel")
+    assert "Compétences clés : les compétences essentielles" in summary_html
+
+
+def test_key_skills_are_essential_and_ranked_by_the_rule():
+    """Essential skills only, those listed by more sources first, then the rarer among roles."""
+    from datacareers.views.summary import KEY_SKILLS, key_skills
+
+    store = shipped_store()
+    for slug in ("data-analyst", "data-scientist", "chief-data-officer"):
+        facts = describe.role_facts(store, ROLE[slug], "en")
+        chosen = key_skills(store, facts["skills"])
+        assert 0 < len(chosen) <= KEY_SKILLS and all(s["essential"] for s in chosen), slug
+        counts = [len(s["sources"]) for s in chosen]
+        assert counts == sorted(counts, reverse=True), slug
+        left = [s for s in facts["skills"] if s["essential"] and s not in chosen]
+        assert all(len(s["sources"]) <= counts[-1] for s in left), slug

@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from pyoxigraph import NamedNode, Store, Variable
 
 from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
-from datacareers.i18n import LANGS
+from datacareers.i18n import LANGS, using
 from datacareers.labels import local_name, pick_label
 from datacareers.views.categories import with_translations
 from datacareers.views.profile import profile_facets, to_number
+from datacareers.views.summary import summary
 
 _SENIORITY_ORDER = {"junior": 1, "intermediate": 2, "senior": 3}
 
@@ -241,6 +242,8 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         facts["alt_labels"] = sorted({t["label"] for t in facts["job_titles"] if SOURCE["curated"] in t["sources"]},
                                      key=str.casefold)
     facts["sources"] = sorted(_all_sources(facts))
+    with using(lang):
+        facts["summary"] = summary(store, facts, lang)
     return facts
 
 

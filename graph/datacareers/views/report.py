@@ -156,7 +156,7 @@ def _show_text(facts: dict, lang: str) -> str:
     lines = [title, "=" * len(title), f"id: {facts['slug']}  <{facts['id']}>"]
     if facts["alt_labels"]:
         lines.append(_("Also called: {names}").format(names=", ".join(facts["alt_labels"])))
-    if facts["definition"]:
+    if facts["definition"] and not facts.get("summary"):  # the summary says it first otherwise
         lines += ["", _("Definition: {text}").format(text=facts["definition"])]
     lines += sections_text(sections(facts, Links(roles={})))
     lines += ["", _("Sources: {names}").format(names=", ".join(local_name(s) for s in facts["sources"]))]

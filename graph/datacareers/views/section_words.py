@@ -15,6 +15,7 @@ from datacareers.i18n import N_, _
 #: The title of each facet :func:`datacareers.views.describe.role_facts` gives, marked for
 #: translation. A facet with no title here is still shown (under its key): add its title.
 FACET_TITLES = {
+    "summary": N_("In short"),
     "missions": N_("Missions"),
     "skills": N_("Skills"),
     "salaries": N_("Pay"),
@@ -54,3 +55,11 @@ EVIDENCE = {"stated": N_("stated by a source"), "related": N_("related occupatio
 def facet_title(key: str) -> str:
     """The heading of facet *key* in the active language (the key itself when it has none)."""
     return _(FACET_TITLES[key]) if key in FACET_TITLES else key.replace("_", " ")
+
+
+#: The lines of a role's summary (:mod:`datacareers.views.summary`), marked for translation.
+SUMMARY_LINES = {"definition": N_("The job"), "pay": N_("Pay"), "demand": N_("Demand"),
+                 "diploma": N_("Usual diploma"), "skills": N_("Key skills"), "moves": N_("Where it leads")}
+#: How the key skills are chosen, said on every summary.
+KEY_SKILLS_RULE = N_("Key skills: the essential skills the most sources list, then those the fewest other roles "
+                     "require; where it leads: moves a source states.")

@@ -30,13 +30,21 @@ from datacareers.views.profile_text import (
     statement_texts,
     via_concept,
 )
-from datacareers.views.section_words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
+from datacareers.views.section_words import (
+    EVIDENCE,
+    KEY_SKILLS_RULE,
+    MATCHES,
+    SENIORITY,
+    SKILL_KINDS,
+    SUMMARY_LINES,
+    facet_title,
+)
 
 #: Keys of role_facts that are the page's header, not sections.
 HEADER_KEYS = {"id", "slug", "label", "labels", "alt_labels", "definition", "sources"}
 
 #: The order sections come in; facets not named here follow, in role_facts' order.
-ORDER = ["missions", "tasks", "skills", "tools", "salaries", "outlook", "education", "job_titles", "sectors",
+ORDER = ["summary", "missions", "tasks", "skills", "tools", "salaries", "outlook", "education", "job_titles", "sectors",
          "employers", "managed_by", "manages", "works_with", "moves_to", "moves_from", "matches", "read_through"]
 
 #: Percentile and range columns of the pay table, in order.
@@ -234,6 +242,8 @@ def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = No
             section = moves(key, value, links, facts["id"])
         elif key == "matches":
             section = matches(key, value, links)
+        elif key == "summary":
+            section = summary_section(key, value, links)
         elif key == "read_through":  # a mapping several graphs read through, said once
             section = generic(key, _merged(value), links)
         elif texts and key in texts and value and all(isinstance(v, str) for v in value):
@@ -242,6 +252,15 @@ def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = No
             section = generic(key, value, links)
         out.append(_shared_via(section, value))
     return out
+
+
+def summary_section(key: str, value: list[dict], links: Links) -> dict:
+    """The summary: one line per fact a reader asks first, each named, with its sources."""
+    lines = [line(item["text"], item["sources"], links, extra={"what": item["what"], "details": [],
+                                                                "name": _(SUMMARY_LINES[item["what"]])})
+             for item in value]
+    return {"key": key, "title": facet_title(key), "kind": "summary", "lines": lines,
+            "note": _(KEY_SKILLS_RULE) if any(x["what"] == "skills" for x in value) else ""}
 
 
 def _merged(items: list[dict]) -> list[dict]:

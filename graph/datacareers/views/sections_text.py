@@ -49,9 +49,12 @@ def _pay_lines(section: dict) -> list[str]:
 def section_lines(section: dict, none: str | None = None) -> list[str]:
     """The text of one section: its title, its note, then its lines (or *none*)."""
     out = [_("{title}:").format(title=section["title"])]
-    if section.get("note"):
+    if section.get("note") and section.get("kind") != "summary":
         out.append("  " + section["note"])
-    if section.get("kind") == "pay":
+    if section.get("kind") == "summary":  # the rule of its choices said after it
+        body = [f"  {_('{title}:').format(title=ln['name'])} {ln['text']}{_sources(ln)}" for ln in section["lines"]]
+        body += ["  (" + section["note"] + ")"] if section.get("note") else []
+    elif section.get("kind") == "pay":
         body = _pay_lines(section)
     elif section.get("kind") == "groups":
         body = []

@@ -28,7 +28,7 @@ Sources = Callable[[str], int]
 
 #: The sections of :mod:`datacareers.views.sections` the panel shows (the rest of a role is
 #: in the panel's own lists: skills, sectors, moves...).
-PANEL = ("salaries", "outlook", "tasks", "tools", "job_titles", "managed_by", "manages", "works_with",
+PANEL = ("summary", "salaries", "outlook", "tasks", "tools", "job_titles", "managed_by", "manages", "works_with",
          "read_through")
 
 
@@ -41,6 +41,8 @@ def _line(line: dict, sources: Sources) -> dict:
     below it what the line says of itself (quotes, whose figure it is)."""
     tags = line.get("tags") or []
     text = line["text"] + (f" ({', '.join(tags)})" if tags else "")
+    if line.get("name"):  # a summary line says what it is
+        text = _("{title}:").format(title=line["name"]) + " " + text
     return {"text": text, "src": _numbers(line, sources), "via": " / ".join(line.get("details") or [])}
 
 
