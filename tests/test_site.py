@@ -409,3 +409,23 @@ def test_key_skills_are_essential_and_ranked_by_the_rule():
         assert counts == sorted(counts, reverse=True), slug
         left = [s for s in facts["skills"] if s["essential"] and s not in chosen]
         assert all(len(s["sources"]) <= counts[-1] for s in left), slug
+
+
+@pytest.mark.parametrize("slug", ["data-scientist", "chief-data-officer"])
+def test_role_pages_fold_long_lists_and_put_the_readers_language_first(site, slug):
+    """No list shows more than 12 lines before a fold; on a French page an English-only line
+    is marked lang="en" and folded under "En anglais, d'après …" (issue 23)."""
+    from datacareers.views.sections import FOLD
+
+    page = site[f"fr/roles/{slug}.html"].decode()
+    body = re.sub(r"<details.*?</details>", "", page, flags=re.S)  # what shows before any fold
+    too_long = [n for n in (m.count("<li") for m in re.findall(r'<ul class="lines">(.*?)</ul>', body, re.S))
+                if n > FOLD]
+    assert not too_long, too_long
+    tasks = page.split('<section id="tasks"')[1].split("</section>")[0]
+    shown = tasks.split("<details")[0]
+    assert "lang=\"en\"" not in shown and "<li" in shown  # French lines first, not marked
+    if slug == "data-scientist":  # O*NET 15-2051.00 is its exact match: its English tasks are there, folded
+        assert re.search(r'<details class="fold" lang="en"><summary>En anglais, d&#39;après onet-29\.0 \(\d+\)'
+                         r'</summary>', tasks), tasks[:600]
+    assert page.count("<details") >= 2

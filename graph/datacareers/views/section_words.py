@@ -63,3 +63,5 @@ SUMMARY_LINES = {"definition": N_("The job"), "pay": N_("Pay"), "demand": N_("De
 #: How the key skills are chosen, said on every summary.
 KEY_SKILLS_RULE = N_("Key skills: the essential skills the most sources list, then those the fewest other roles "
                      "require; where it leads: moves a source states.")
+#: Languages a line may be in, as a reader names them.
+LANGUAGE_NAMES = {"en": N_("English"), "fr": N_("French")}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from datacareers.i18n import _, number
+from datacareers.i18n import _, active, number
 from datacareers.labels import local_name
 from datacareers.views.profile_text import (
     figure_notes,
@@ -33,6 +33,7 @@ from datacareers.views.profile_text import (
 from datacareers.views.section_words import (
     EVIDENCE,
     KEY_SKILLS_RULE,
+    LANGUAGE_NAMES,
     MATCHES,
     SENIORITY,
     SKILL_KINDS,
@@ -146,10 +147,24 @@ def generic(key: str, value, links: Links) -> dict:
                 text += f" ({soc_name(item)})"
             elif item.get("soc_code"):
                 tags.insert(0, soc_name(item))
-            lines.append(line(text, _item_sources(item), links, href, tags, {"details": details(item)}))
+            lines.append(line(text, _item_sources(item), links, href, tags,
+                              {"details": details(item), "lang": item.get("lang") or ""}))
         else:
             lines.append(line(_text_of(item), (), links))
     return {"key": key, "title": facet_title(key), "kind": "lines", "lines": lines}
+
+
+def as_written(label: str) -> str:
+    """A label with a capital first letter, as a reader writes a list item (ESCO writes
+    "gestion de projet", ROME "Cartographier des données"); a word already mixing cases
+    ("iOS", "eBay") is left as it is. Display only: the data keeps the release's label.
+
+    >>> as_written("gestion de projet"), as_written("iOS"), as_written("SQL")
+    ('Gestion de projet', 'iOS', 'SQL')
+    """
+    if len(label) > 1 and label[0].islower() and not label[1].isupper():
+        return label[0].upper() + label[1:]
+    return label
 
 
 def skills(key: str, value: list[dict], links: Links) -> dict:
@@ -160,7 +175,7 @@ def skills(key: str, value: list[dict], links: Links) -> dict:
         if chosen:
             chosen.sort(key=lambda s: (not s.get("essential"), s["label"].casefold()))
             groups.append({"title": _(SKILL_KINDS[kind]),
-                           "lines": [line(s["label"], s["sources"], links, None, _item_tags(s),
+                           "lines": [line(as_written(s["label"]), s["sources"], links, None, _item_tags(s),
                                           {"essential": bool(s.get("essential"))}) for s in chosen]})
     return {"key": key, "title": facet_title(key), "kind": "groups", "groups": groups,
             "lines": [ln for g in groups for ln in g["lines"]]}
@@ -250,8 +265,42 @@ def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = No
             section = generic(key, texts[key], links)
         else:
             section = generic(key, value, links)
-        out.append(_shared_via(section, value))
+        out.append(folded(_shared_via(section, value), active()))
     return out
+
+
+#: How many lines a list shows before the rest is folded ("and 54 more").
+FOLD = 12
+
+
+def _fold(lines: list[dict], lang: str) -> tuple[list[dict], list[dict]]:
+    """(lines shown, folds): the reader's language first; lines only another language gives
+    folded under "In English, from O*NET (16)"; beyond :data:`FOLD`, the rest under "and N more"."""
+    own = [x for x in lines if not x.get("lang") or x["lang"] == lang]
+    other = [x for x in lines if x.get("lang") and x["lang"] != lang]
+    if not own:  # nothing in the reader's language: the others are all there is
+        own, other = other, []
+    folds = []
+    if len(own) > FOLD:
+        folds.append({"title": _("and {n} more").format(n=len(own) - FOLD), "lines": own[FOLD:], "lang": ""})
+        own = own[:FOLD]
+    for language in sorted({x["lang"] for x in other}):
+        chosen = [x for x in other if x["lang"] == language]
+        names = sorted({s["short"] for x in chosen for s in x.get("sources") or []})
+        folds.append({"title": _("In {language}, from {sources} ({n})").format(
+            language=_(LANGUAGE_NAMES.get(language, language)), sources=", ".join(names), n=len(chosen)),
+            "lines": chosen, "lang": language})
+    return own, folds
+
+
+def folded(section: dict, lang: str) -> dict:
+    """Fold each list of *section* (its lines, its parts', its groups'): ``shown`` and
+    ``folds`` beside ``lines``, which keeps every line (JSON, counts)."""
+    if section.get("kind") in ("pay", "summary"):
+        return section
+    for holder in section.get("groups") or section.get("parts") or [section]:
+        holder["shown"], holder["folds"] = _fold(holder["lines"], lang)
+    return section
 
 
 def summary_section(key: str, value: list[dict], links: Links) -> dict:

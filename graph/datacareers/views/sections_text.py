@@ -60,15 +60,24 @@ def section_lines(section: dict, none: str | None = None) -> list[str]:
         body = []
         for group in section["groups"]:
             body.append("  " + _("{title}:").format(title=group["title"]))
-            body += [x for ln in group["lines"] for x in line_text(ln, "    ")]
+            body += _holder_lines(group, "    ")
     elif section.get("parts"):
         body = []
         for part in section["parts"]:
             body += ["  " + part["note"]] if part["note"] else []
-            body += [x for ln in part["lines"] for x in line_text(ln)]
+            body += _holder_lines(part)
     else:
-        body = [x for ln in section["lines"] for x in line_text(ln)]
+        body = _holder_lines(section)
     return out + (body or ["  " + (none or _("(none in the data)"))])
+
+
+def _holder_lines(holder: dict, indent: str = "  ") -> list[str]:
+    """The lines shown, then each fold on one line: its title and its lines' texts."""
+    out = [x for ln in holder.get("shown", holder["lines"]) for x in line_text(ln, indent)]
+    for fold in holder.get("folds") or []:
+        out.append(f"{indent}{_('{title}:').format(title=fold['title'])} " + _("; ").join(
+            ln["text"] + (f" ({', '.join(ln['tags'])})" if ln.get("tags") else "") for ln in fold["lines"]))
+    return out
 
 
 def sections_text(sections: list[dict]) -> list[str]:

@@ -63,12 +63,13 @@ def _pay(section: dict, sources: Sources) -> dict | None:
 def _lines(section: dict, sources: Sources) -> dict | None:
     """A section of lines; a note the section has (a close match all its lines came
     through) said once; parts (direct lines, then lines read through one close match) in order."""
-    parts = section.get("parts") or [{"note": "", "lines": section["lines"]}]
+    parts = section.get("parts") or [section]
     lines = []
-    for part in parts:
-        for i, line in enumerate(part["lines"]):
+    for part in parts:  # the reader's language first, then the folds
+        ordered = part.get("shown", part["lines"]) + [x for fold in part.get("folds") or [] for x in fold["lines"]]
+        for i, line in enumerate(ordered):
             shown = _line(line, sources)
-            if i == 0 and part["note"]:
+            if i == 0 and part.get("note") and part is not section:
                 shown["via"] = " / ".join(x for x in (part["note"], shown["via"]) if x)
             lines.append(shown)
     if not lines:

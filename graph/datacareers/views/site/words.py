@@ -12,7 +12,7 @@ English; every fixed word a page shows is here, so templates hold no text of the
 
 from __future__ import annotations
 
-from datacareers.i18n import _
+from datacareers.i18n import _, active
 from datacareers.views.section_words import (  # noqa: F401 (the site's words include the sections')
     EVIDENCE,
     FACET_TITLES,
@@ -26,6 +26,7 @@ from datacareers.views.section_words import (  # noqa: F401 (the site's words in
 def site_words() -> dict:
     """Every fixed text of the site's pages, in the active language."""
     return {
+        "lang": active(),  # the page's language: a line in another one says so (lang="en")
         "site": _("Data careers"),
         "tagline": _("Roles in data, what they ask, what they pay and where they lead, from open sources."),
         "skip": _("Skip to the content"),
