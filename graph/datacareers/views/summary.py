@@ -24,12 +24,15 @@ médiane 112 590 USD par an (États-Unis, SOC 15-2051 Data Scientists)
 
 from __future__ import annotations
 
+import re
+
 from pyoxigraph import NamedNode, Store
 
 from datacareers.constants import CAREER, ROLE, SOURCE
 from datacareers.i18n import N_, _, number
 from datacareers.labels import local_name
 from datacareers.views.profile_text import soc_name
+from datacareers.views.sections import as_written
 
 #: The currency of the reader's country, by language.
 HOME_CURRENCY = {"fr": "EUR", "en": "USD"}
@@ -104,9 +107,18 @@ def diploma_line(education: list[dict], lang: str) -> dict | None:
         return None
     best = min(levelled, key=lambda e: (not home(e, lang), not e.get("entry_level"), -(e.get("share") or 0),
                                         e.get("text") or ""))
-    first = (best.get("text") or "").split(". ")[0].rstrip(".")
-    text = _("{text} (EQF level {n})").format(text=first, n=best["eqf_level"])
+    text = _("{text} (EQF level {n})").format(text=first_sentence(best.get("text") or ""), n=best["eqf_level"])
     return {"text": text, "sources": _sources(best)}
+
+
+def first_sentence(text: str, width: int = 160) -> str:
+    """The first sentence of *text*, cut at a word under *width* characters.
+
+    >>> first_sentence("Bac+5 et plus en mathématiques...Certains postes sont accessibles. Autre.")
+    'Bac+5 et plus en mathématiques'
+    """
+    first = re.split(r"\.\.\.|…|(?<=[.!?])\s", text, maxsplit=1)[0].rstrip(". ")
+    return first if len(first) <= width else first[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def key_skills(store: Store, skills: list[dict]) -> list[dict]:
@@ -144,7 +156,7 @@ def summary(store: Store, facts: dict, lang: str) -> list[dict]:
             out.append({"what": what, **found})
     skills = key_skills(store, facts.get("skills") or [])
     if skills:
-        out.append({"what": "skills", "text": ", ".join(s["label"] for s in skills),
+        out.append({"what": "skills", "text": ", ".join(as_written(s["label"]) for s in skills),
                     "sources": sorted({g for s in skills for g in s.get("sources") or []})})
     moves = (facts.get("moves_to") or [])[:MOVES]
     if moves:
