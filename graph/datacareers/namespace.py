@@ -110,6 +110,9 @@ class CAREER(DefinedNamespace):
     employmentChangePercent: URIRef
     annualOpenings: URIRef
     share: URIRef
+    respondents: URIRef
+    respondentGroup: URIRef
+    recommendSuppress: URIRef
     entryLevel: URIRef
     workExperience: URIRef
     task: URIRef

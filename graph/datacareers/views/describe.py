@@ -114,19 +114,23 @@ def role_salaries(store: Store, role: str) -> list[dict]:
 
 def education(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
     """Each role's education requirements: ``id``, ``texts`` (by language), ``eqf_level``,
-    ``share`` (% of job holders, O*NET), ``entry_level`` (the typical entry level, BLS),
+    ``share`` (% of the people surveyed who say the level is required, O*NET) with
+    ``respondents`` (N), ``respondent_group`` (who answered), ``date`` and ``suppress`` (O*NET
+    advises against publishing it), ``entry_level`` (the typical entry level, BLS),
     ``work_experience`` (by language), ``sources`` (named graphs stating the link). A US
     category name gets its translation (:mod:`datacareers.views.categories`)."""
     found: dict[str, list[dict]] = {}
     level_text, eqf = NamedNode(CAREER["levelText"]), NamedNode(CAREER["eqfLevel"])
     share, entry_level = NamedNode(CAREER["share"]), NamedNode(CAREER["entryLevel"])
     experience = NamedNode(CAREER["workExperience"])
+    survey = {"respondents": NamedNode(CAREER["respondents"]), "respondent_group": NamedNode(CAREER["respondentGroup"]),
+              "date": NamedNode(PREFIXES["dcterms"] + "date"), "suppress": NamedNode(CAREER["recommendSuppress"])}
     for role in roles:
         entries: dict[str, dict] = {}
         for link in store.quads_for_pattern(NamedNode(role), _EDUCATION, None, None):
             entry = entries.setdefault(link.object.value, {
                 "id": link.object.value, "texts": {}, "eqf_level": None, "share": None, "entry_level": False,
-                "work_experience": {}, "sources": set()})
+                "work_experience": {}, "sources": set(), **dict.fromkeys(survey)})
             entry["sources"].add(link.graph_name.value)
             for quad in store.quads_for_pattern(link.object, level_text, None, None):
                 entry["texts"].setdefault(quad.object.language or "", quad.object.value)
@@ -134,6 +138,10 @@ def education(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
                 entry["eqf_level"] = int(quad.object.value)
             for quad in store.quads_for_pattern(link.object, share, None, None):
                 entry["share"] = to_number(quad.object.value)
+            for key, predicate in survey.items():
+                for quad in store.quads_for_pattern(link.object, predicate, None, None):
+                    entry[key] = to_number(quad.object.value) if key == "respondents" else quad.object.value
+            entry["suppress"] = entry["suppress"] == "true"
             for quad in store.quads_for_pattern(link.object, entry_level, None, None):
                 entry["entry_level"] = quad.object.value == "true"
             for quad in store.quads_for_pattern(link.object, experience, None, None):
@@ -200,6 +208,7 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
 
     edu_out = [{"id": e["id"], "text": pick_label(e["texts"], lang, ""), "lang": _lang_of(e["texts"], lang),
                 "eqf_level": e["eqf_level"], "share": e["share"], "entry_level": e["entry_level"],
+                **{k: e[k] for k in ("respondents", "respondent_group", "date", "suppress")},
                 "work_experience": pick_label(e["work_experience"], lang, "") or None, "sources": e["sources"]}
                for e in education(store, [role])[role]]
     edu_out.sort(key=lambda e: (e["sources"], -(e["share"] or 0), e["text"]))

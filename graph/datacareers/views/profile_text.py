@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from datacareers.i18n import N_, _, ngettext, number
 from datacareers.labels import local_name
+from datacareers.views.survey import share_note
 
 #: Names of the classifications, as their publishers write them (not translated).
 SCHEMES = {"esco": "ESCO", "rome": "ROME", "onet": "O*NET"}
@@ -121,10 +122,9 @@ def education_lines(entries: list[dict]) -> list[str]:
 
 
 def education_line(e: dict, with_via: bool = True) -> list[str]:
-    """One education requirement: level, share of job holders, entry level, experience, EQF."""
-    notes = []
-    if isinstance(e.get("share"), int | float):
-        notes.append(_("share of job holders: {n}%").format(n=number(e["share"])))
+    """One education requirement: level, share of those surveyed saying it is required, entry
+    level, experience, EQF."""
+    notes = [share_note(e)] if share_note(e) else []
     if e.get("entry_level"):
         notes.append(_("typical entry level"))
     if e.get("work_experience"):

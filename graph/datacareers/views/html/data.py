@@ -32,6 +32,7 @@ from datacareers.views.html.style import EDGE_STYLES, NODE_STYLES
 from datacareers.views.html.words import page_words
 from datacareers.views.network import full_graph
 from datacareers.views.subset import curated_roles, drawable_subset, is_large
+from datacareers.views.survey import share_note
 
 #: Above this many nodes the layout is computed in Python and physics stays off.
 LARGE_GRAPH = 1000
@@ -204,7 +205,7 @@ def salary_details(store: Store, roles: list[str], names: Names, sources: Source
 
 def education_details(store: Store, roles: list[str], lang: str, sources: Sources) -> dict[str, list[dict]]:
     """Each role's education requirements as the detail panel shows them."""
-    return {role: [{"text": pick_label(e["texts"], lang, ""), "eqf": e["eqf_level"], "share": e["share"],
+    return {role: [{"text": pick_label(e["texts"], lang, ""), "eqf": e["eqf_level"], "share": share_note(e),
                     "entry": e["entry_level"], "exp": pick_label(e["work_experience"], lang, "") or None,
                     "src": sorted(sources(g) for g in e["sources"])} for e in entries]
             for role, entries in education(store, roles).items() if entries}

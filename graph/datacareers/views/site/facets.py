@@ -24,6 +24,7 @@ from datacareers.i18n import _, number
 from datacareers.labels import local_name
 from datacareers.views.profile_text import pay_cell, via_concept
 from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
+from datacareers.views.survey import share_note
 
 #: Keys of role_facts that are the page's header, not sections.
 HEADER_KEYS = {"id", "slug", "label", "labels", "alt_labels", "definition", "sources"}
@@ -83,6 +84,8 @@ def _item_tags(item: dict) -> list[str]:
         tags.append(_("optional"))
     if item.get("eqf_level"):
         tags.append(_("EQF level {n}").format(n=item["eqf_level"]))
+    if share_note(item):
+        tags.append(share_note(item))
     if item.get("rank"):
         tags.append(_("rank {n}").format(n=item["rank"]))
     for kind in item.get("evidence") or []:
