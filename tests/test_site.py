@@ -181,7 +181,8 @@ def test_a_role_without_pay_says_so_and_one_with_pay_shows_its_table():
     pay = mle.split('id="salaries"')[1].split("</section>")[0]
     assert "45\u202f000" in pay and "EUR" in pay and "ml-engineer-article" in pay
     index = Page(site["fr/index.html"]).text
-    assert "de 35\u202f000 à 75\u202f000 EUR par an, brut (fourchette, sans médiane)" in index
+    # the article's table (gross) and its headline range (not said to be gross): not called gross
+    assert "de 35\u202f000 à 75\u202f000 EUR par an (fourchette, sans médiane)" in index
     assert index.count("aucun chiffre d’aucune source") == len(curated_roles(shipped_store())) - 1
 
 

@@ -60,6 +60,7 @@ _SALARY_FIELDS = {
     PREFIXES["schema"] + "maxValue": "max", PREFIXES["schema"] + "currency": "currency",
     PREFIXES["schema"] + "duration": "period", CAREER["year"]: "year", CAREER["gross"]: "gross",
     PREFIXES["dcterms"] + "source": "cited",
+    PREFIXES["skos"] + "note": "notes",  # a caveat on the figures (datacareers's, in source:curated)
     # a wage distribution (schema:MonetaryAmountDistribution) from a statistical release
     PREFIXES["schema"] + "percentile10": "p10", PREFIXES["schema"] + "percentile25": "p25",
     PREFIXES["schema"] + "median": "median", PREFIXES["schema"] + "percentile75": "p75",
@@ -77,8 +78,9 @@ def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
     (local name or None), ``min``, ``max``, the percentiles ``p10``, ``p25``, ``median``, ``p75``,
     ``p90`` (None where the source gives none), ``top_coded`` (the percentile keys the source
     gives only as at or above ``at_or_above``, its published ceiling), ``currency``, ``period``,
-    ``year``, ``gross``, ``source`` (the named graph stating it) and ``cited`` (its
-    ``dcterms:source``, if any)."""
+    ``year``, ``gross``, ``source`` (the named graph stating it), ``cited`` (its
+    ``dcterms:source``, if any) and ``notes`` (a caveat, language -> text: the article's
+    figures that contradict each other say so)."""
     found: dict[str, list[dict]] = {}
     for role in roles:
         entries = []
@@ -87,7 +89,7 @@ def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
                      **dict.fromkeys(("p10", "p25", "median", "p75", "p90")),
                      "currency": None, "period": None, "year": None, "gross": None,
                      "top_coded": [], "at_or_above": None,
-                     "source": link.graph_name.value, "cited": None}
+                     "source": link.graph_name.value, "cited": None, "notes": {}}
             for quad in store.quads_for_pattern(link.object, None, None, None):
                 key = _SALARY_FIELDS.get(quad.predicate.value)
                 if key in _NUMBERS or key == "at_or_above":
@@ -98,10 +100,12 @@ def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
                     entry[key] = local_name(quad.object.value)
                 elif key == "gross":
                     entry[key] = quad.object.value == "true"
+                elif key == "notes":
+                    entry[key].setdefault(getattr(quad.object, "language", None) or "", quad.object.value)
                 elif key:
                     entry[key] = quad.object.value
             entries.append(entry)
-        entries.sort(key=lambda e: (e["period"] or "", _SENIORITY_ORDER.get(e["seniority"] or "", 9),
+        entries.sort(key=lambda e: (e["period"] or "", _SENIORITY_ORDER.get(e["seniority"] or "", 0),
                                     e["min"] if isinstance(e["min"], int | float) else 0))
         found[role] = entries
     return found
@@ -230,7 +234,8 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         "definition": " ".join(in_lang(definitions)),
         "missions": in_lang(missions),
         "skills": skills,
-        "salaries": role_salaries(store, role),
+        "salaries": [{**{k: v for k, v in s.items() if k != "notes"}, "note": pick_label(s["notes"], lang, "") or None}
+                     for s in role_salaries(store, role)],
         "education": edu_out,
         "sectors": related("SELECT ?x ?g WHERE { GRAPH ?g { ?role career:inSector ?x } }"),
         "employers": related("SELECT ?x ?g WHERE { GRAPH ?g { ?role career:employedBy ?x } }"),

@@ -212,9 +212,11 @@ def _show_text(facts: dict, lang: str) -> str:
         lines.append(none)
     for s in ranges:
         period = {"P1Y": _("year"), "P1M": _("month")}.get(s["period"], s["period"])
-        seniority = seniority_name(s["seniority"])
+        seniority = seniority_name(s["seniority"]) or _("all levels")
         lines.append(f"  {seniority:<13} {number(s['min']):>7} - {number(s['max']):>7} {s['currency']}/{period}"
                      f"  ({s['year']}) {src([s['source']])}")
+        if s.get("note"):
+            lines.append("      " + _("note: {text}").format(text=s["note"]))
     lines += ["", _("Pay distributions (percentiles):")]
     lines += [x for s in distributions for x in distribution_lines(s)] or [none]
     lines += ["", _heading(_("Outlook"))] + (outlook_lines(facts.get("outlook", [])) or [none])

@@ -21,7 +21,7 @@ from pyoxigraph import Literal, Store
 
 from datacareers.constants import CAREER, PREFIXES
 from datacareers.errors import BadInputError
-from datacareers.i18n import LANGS, using
+from datacareers.i18n import LANGS, active, using
 from datacareers.labels import local_name, pick_label
 from datacareers.store.resolve import resolve_role
 from datacareers.views.describe import education, salaries
@@ -197,7 +197,7 @@ def salary_details(store: Store, roles: list[str], names: Names, sources: Source
             out[role] = [{
                 "sen": names(CAREER[e["seniority"]]) if e["seniority"] else None,
                 "min": e["min"], "max": e["max"], "cur": e["currency"], "dur": e["period"],
-                "year": e["year"], "gross": e["gross"],
+                "year": e["year"], "gross": e["gross"], "note": pick_label(e["notes"], active(), "") or None,
                 "src": sorted({sources(e["source"])} | ({sources(e["cited"])} if e["cited"] else set())),
             } for e in entries]
     return out

@@ -172,6 +172,8 @@ def _pay_notes(entry: dict, level: str) -> str:
         roles = ", ".join(r["label"] for r in entry["shared_with"])
         notes.append(_("the same figures for: {roles}").format(roles=roles))
     notes += _item_tags({"via": entry.get("via") or []})
+    if entry.get("note"):
+        notes.append(entry["note"])
     return _("{title}:").format(title=level) + " " + _("; ").join(notes) if notes else ""
 
 
