@@ -88,6 +88,8 @@ class CAREER(DefinedNamespace):
     # terms for imported sources
     reuseLevel: URIRef
     jobZone: URIRef
+    jobZoneRating: URIRef
+    JobZoneRating: URIRef
     relatednessTier: URIRef
     hotTechnology: URIRef
     inDemandTechnology: URIRef

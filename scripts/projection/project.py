@@ -49,7 +49,7 @@ PREDICATES = {
              CAREER["education"]: "education", SKOS + "altLabel": "titles"},
     "onet": {CAREER["requiresSkill"]: "tools", CAREER["hotTechnology"]: "tools",
              CAREER["inDemandTechnology"]: "tools", CAREER["task"]: "tasks", CAREER["education"]: "education",
-             CAREER["jobZone"]: "education", SKOS + "altLabel": "titles"},
+             CAREER["jobZone"]: "education", CAREER["jobZoneRating"]: "education", SKOS + "altLabel": "titles"},
     "bls": {CAREER["salary"]: "pay", CAREER["outlook"]: "outlook", CAREER["education"]: "education"},
 }
 #: Read through exact matches only: a job title names its own occupation, so a close match's

@@ -112,6 +112,31 @@ def titles(table, roles: dict[str, NamedNode], g, progress: ProgressFactory) -> 
                 yield Quad(role, ALT_LABEL, _en(name), g)
 
 
+def job_zones(table, roles: dict[str, NamedNode], g, progress: ProgressFactory) -> Iterator[Quad]:
+    """``Job Zones.txt``: ``career:jobZone`` on the role (what paths compare) and a
+    ``career:jobZoneRating`` -> ``onet/<SOC>/job-zone``, a ``career:JobZoneRating`` with the
+    zone, ``dcterms:date`` (the month O*NET rated it, ``xsd:gYearMonth``: the ratings range
+    from 2004 to 2024), ``career:respondentGroup`` (the Domain Source, such as "Analyst") and
+    ``skos:notation`` (the occupation's code)."""
+    job_zone, rating, rating_class = term("jobZone"), term("jobZoneRating"), term("JobZoneRating")
+    group = term("respondentGroup")
+    for code, zone, date, domain in table.rows(progress):
+        role = roles.get(code.strip())
+        if role is None:
+            continue
+        value = integer(zone.strip())
+        yield Quad(role, job_zone, value, g)
+        node = NamedNode(f"{role.value}/job-zone")
+        yield Quad(role, rating, node, g)
+        yield Quad(node, A, rating_class, g)
+        yield Quad(node, job_zone, value, g)
+        yield Quad(node, NOTATION, Literal(code.strip()), g)
+        if year_month(date) is not None:
+            yield Quad(node, DCTERMS_DATE, year_month(date), g)
+        if domain.strip():
+            yield Quad(node, group, Literal(domain.strip()), g)
+
+
 def education(info: SourceInfo, tables, roles: dict[str, NamedNode], g, progress: ProgressFactory) -> Iterator[Quad]:
     levels: dict[str, str] = {}
     if "categories" in tables:

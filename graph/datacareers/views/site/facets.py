@@ -24,6 +24,7 @@ from datacareers.i18n import _, number
 from datacareers.labels import local_name
 from datacareers.views.profile_text import pay_cell, via_concept
 from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
+from datacareers.views.steps import ordinal
 from datacareers.views.survey import share_note
 
 #: Keys of role_facts that are the page's header, not sections.
@@ -86,8 +87,8 @@ def _item_tags(item: dict) -> list[str]:
         tags.append(_("EQF level {n}").format(n=item["eqf_level"]))
     if share_note(item):
         tags.append(share_note(item))
-    if item.get("rank"):
-        tags.append(_("rank {n}").format(n=item["rank"]))
+    if item.get("rank"):  # where the source lists it: an order, not a rank of likelihood
+        tags.append(_("listed {nth}").format(nth=ordinal(item["rank"])))
     for kind in item.get("evidence") or []:
         tags.append(_(EVIDENCE[kind]) if kind in EVIDENCE else str(kind))
     if item.get("hot") or item.get("hot_technology"):
