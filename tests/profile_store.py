@@ -82,7 +82,8 @@ source:onet-29.0 {
   <https://w3id.org/datacareers/onet/technology/python> skos:prefLabel "Python"@en .
   <https://w3id.org/datacareers/onet/technology/sas> skos:prefLabel "SAS"@en .
   <https://w3id.org/datacareers/education/onet-15-2051.00-6> a career:EducationRequirement ;
-    career:levelText "Master's degree"@en ; career:share 41.5 ; career:eqfLevel 7 .
+    career:levelText "Master's degree"@en ; career:share 41.5 ; career:eqfLevel 7 ;
+    career:respondents 26 ; career:respondentGroup "Incumbent" ; dcterms:date "2016-07"^^xsd:gYearMonth .
 }
 
 source:rome-4.0 {

@@ -81,21 +81,46 @@ def test_technology_skills_hot_and_in_demand(store):
         Literal("Data base management system software", language="en")}
 
 
-def test_job_zone_and_education(store):
+def _release_rows(name: str) -> list[list[str]]:
+    with open(ROOT / "db_29_0_text" / name, encoding="utf-8") as fh:
+        return [line.split("\t") for line in fh.read().splitlines()[1:]]
+
+
+def test_job_zone(store):
     (zone,) = objects(store, DATA_SCIENTIST, CAREER["jobZone"])
     assert 1 <= int(zone.value) <= 5
-    # every Required Level of Education category at least 10% of job holders report, with its share
-    with open(ROOT / "db_29_0_text" / "Education, Training, and Experience.txt", encoding="utf-8") as fh:
-        rows = [line.split("\t") for line in fh.read().splitlines()[1:]]
-    shares = {r[4]: r[5] for r in rows if r[0] == "15-2041.00" and r[3] == "RL" and float(r[5]) >= 10}
+
+
+def test_education_keeps_every_category_respondents_chose_with_n_group_and_date(store):
+    # O*NET's RL scale: the % of respondents saying a level is *required*. Every category at
+    # least one respondent chose is kept (statisticians' doctorate, 9.52%, and post-doc, 4.76%,
+    # were dropped by a 10% cut), with N, who answered and when.
+    rows = [r for r in _release_rows("Education, Training, and Experience.txt")
+            if r[0] == "15-2041.00" and r[3] == "RL" and float(r[5]) > 0]
+    expected = {r[4]: (str(float(r[5])).rstrip("0").rstrip("."), r[6], r[12], r[11]) for r in rows}
+    assert {"11", "12"} <= set(expected)  # doctoral degree, post-doctoral training
     found = {}
     for education in objects(store, STATISTICIAN, CAREER["education"]):
         (share,) = objects(store, education, CAREER["share"])
-        found[education.value.rsplit("-", 1)[1]] = share.value
-    assert found == {c: str(float(v)).rstrip("0").rstrip(".") for c, v in shares.items()}
+        (n,) = objects(store, education, CAREER["respondents"])
+        (group,) = objects(store, education, CAREER["respondentGroup"])
+        (date,) = objects(store, education, PREFIXES["dcterms"] + "date")
+        month, year = date.value.split("-")[1], date.value.split("-")[0]
+        found[education.value.rsplit("-", 1)[1]] = (share.value, n.value, group.value, f"{month}/{year}")
+    assert found == expected
     master = NamedNode("https://w3id.org/datacareers/education/onet-29.0-15-2041.00-8")
     assert objects(store, master, CAREER["levelText"]) == {Literal("Master's Degree", language="en")}
     assert {int(o.value) for o in objects(store, master, CAREER["eqfLevel"])} == {7}
+    doctorate = NamedNode("https://w3id.org/datacareers/education/onet-29.0-15-2041.00-11")
+    assert {int(o.value) for o in objects(store, doctorate, CAREER["eqfLevel"])} == {8}
+
+
+def test_education_flags_what_onet_recommends_suppressing(store):
+    flagged = {(r[0], r[4]) for r in _release_rows("Education, Training, and Experience.txt")
+               if r[3] == "RL" and float(r[5]) > 0 and r[10] == "Y"}
+    found = {tuple(q.subject.value.rsplit("/", 1)[1].removeprefix("onet-29.0-").rsplit("-", 1))
+             for q in store.quads_for_pattern(None, NamedNode(CAREER["recommendSuppress"]), None, GRAPH)}
+    assert found == flagged
 
 
 def test_attribution_names_the_version(store):

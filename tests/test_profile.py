@@ -51,6 +51,8 @@ def test_outlook_values_are_typed(alpha):
 def test_education_keeps_share_entry_level_and_experience(alpha):
     by_text = {e["text"]: e for e in alpha["education"]}
     assert by_text["Master's degree"]["share"] == 41.5 and by_text["Master's degree"]["eqf_level"] == 7
+    master = by_text["Master's degree"]
+    assert (master["respondents"], master["respondent_group"], master["date"]) == (26, "Incumbent", "2016-07")
     assert by_text["Bachelor's degree"]["entry_level"] is True
     assert by_text["Bachelor's degree"]["work_experience"] == "None"
 
@@ -111,7 +113,8 @@ def test_show_text_english_has_every_facet_with_source_and_via(alpha):
                    "  via O*NET 15-2051.00, a close match\n",
                    "O*NET 15-2051.00: O*NET files Alpha Analyst under Data Scientists. [bls-ep-2024, bls-oews-2024, "
                    "onet-29.0]", "Outlook:", "23,400 openings a year (SOC 15-2051)",
-                   "share of job holders: 41.5%", "typical entry level", "Tasks:",
+                   "41.5% of 26 job holders surveyed in 07/2016 say this level is required", "typical entry level",
+                   "Tasks:",
                    "Deliver presentations of the results. (core)", "Python (hot technology, in demand) [onet-29.0]",
                    "Job titles:", "Quantitative Analyst [onet-29.0]",
                    "\u201cGère les équipes d'analystes alpha\u201d (rome-4.0 M1423, sentence 6)",
@@ -258,7 +261,7 @@ def test_education_read_through_one_close_match_says_it_once_after_the_direct_li
         lines = section_lines(_model("education", entries))
     assert lines == ["Education:", "  - Bac + 5 (EQF level 7) [rome]", "  via O*NET 11-3021.00, a close match",
                      "  - Bachelor's degree (typical entry level) [bls]",
-                     "  - Master's Degree (share of job holders: 14.36%) [onet]"]
+                     "  - Master's Degree (14.36% of the people surveyed say this level is required) [onet]"]
 
 
 def test_show_the_site_and_the_panel_render_one_model_for_a_role_of_mixed_sources():

@@ -94,6 +94,8 @@ class CAREER(DefinedNamespace):
     # terms for imported sources
     reuseLevel: URIRef
     jobZone: URIRef
+    jobZoneRating: URIRef
+    JobZoneRating: URIRef
     relatednessTier: URIRef
     hotTechnology: URIRef
     inDemandTechnology: URIRef
@@ -116,6 +118,9 @@ class CAREER(DefinedNamespace):
     employmentChangePercent: URIRef
     annualOpenings: URIRef
     share: URIRef
+    respondents: URIRef
+    respondentGroup: URIRef
+    recommendSuppress: URIRef
     entryLevel: URIRef
     workExperience: URIRef
     task: URIRef

@@ -26,8 +26,11 @@ FACETS = {
     "tasks": "tasks (career:task -> career:Task with career:text, career:position, skos:notation = the "
              "fiche / occupation, and O*NET's Task Type as career:taskCategory, Task ID as dcterms:identifier)",
     "education": "education (career:education -> career:EducationRequirement: the source's words, "
-                 "career:share, career:entryLevel, career:workExperience and an EQF level where a standard "
-                 "mapping exists: see datacareers.importers.eqf) and O*NET's career:jobZone",
+                 "career:share (O*NET: the % of respondents saying the level is required, not of job holders "
+                 "having it; every category chosen by at least one respondent) with career:respondents (N), "
+                 "career:respondentGroup and dcterms:date, career:entryLevel, career:workExperience and an EQF "
+                 "level where a standard mapping exists: see datacareers.importers.eqf) and O*NET's "
+                 "career:jobZone with its dated rating (career:jobZoneRating)",
     "sectors": "sectors (career:inSector), with their French labels (English ones: curated/rome-labels-en.ttl)",
     "employers": "types of employer structure (career:employedBy -> career:EmployerType rome/structure/<code_ogr>)",
     "titles": "job titles people use (skos:altLabel): a title several roles share names them all",

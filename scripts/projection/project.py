@@ -56,7 +56,7 @@ PREDICATES = {
              CAREER["education"]: "education", SKOS + "altLabel": "titles"},
     "onet": {CAREER["requiresSkill"]: "tools", CAREER["hotTechnology"]: "tools",
              CAREER["inDemandTechnology"]: "tools", CAREER["task"]: "tasks", CAREER["education"]: "education",
-             CAREER["jobZone"]: "education", SKOS + "altLabel": "titles"},
+             CAREER["jobZone"]: "education", CAREER["jobZoneRating"]: "education", SKOS + "altLabel": "titles"},
     "bls": {CAREER["salary"]: "pay", CAREER["outlook"]: "outlook", CAREER["education"]: "education"},
 }
 #: What an object's description leaves out (the import keeps it).

@@ -11,6 +11,8 @@
 - rome/v460/unix_texte_v460_utf8.csv, unix_referentiel_contexte_travail_v460_utf8.csv and the
   "Contextes de travail" rows of unix_liens_rome_referentiels (appended): the lines of the
   release for the fiches of the ROME fixture, unchanged;
+- rome/v460/unix_referentiel_savoir and unix_liens_rome_referentiels (appended): the
+  certifications (diplomas) ROME lists for the fiches of the ROME fixture and their links, unchanged;
 - onet/db_29_0_text/Task Statements.txt and Alternate Titles.txt: the release's lines for the
   occupations of the O*NET fixture, unchanged;
 - esco/v1.1.1/en/skillGroups_en.csv and fr/digitalSkillsCollection_fr.csv: the records of
@@ -93,6 +95,24 @@ def cut_text(datasets: Path) -> None:
                                  encoding="utf-8")
 
 
+def cut_certifications(datasets: Path) -> None:
+    """Append the savoirs of category "Certifications et habilitations" linked to the fixture's
+    fiches (the diplomas ROME lists) and those links, unchanged, to the savoir and link files."""
+    rome, release = HERE / "rome" / "v460", datasets / "rome/v460"
+    fiches = {line.split(",")[0].strip('"') for line in
+              (rome / "unix_referentiel_code_rome_v460_utf8.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    savoirs = _lines(release / "unix_referentiel_savoir_v460_utf8.csv",
+                     lambda r: r[2] == "Certifications et habilitations")
+    codes = {line.split(",")[0].strip('"') for line in savoirs[1:]}
+    links = _lines(release / "unix_liens_rome_referentiels_v460_utf8.csv", lambda r: r[0] in fiches and r[3] in codes)
+    linked = {line.rstrip("\n").split(",")[3].strip('"') for line in links[1:]}
+    for name, new in (("unix_referentiel_savoir_v460_utf8.csv",
+                       [line for line in savoirs[1:] if line.split(",")[0].strip('"') in linked]),
+                      ("unix_liens_rome_referentiels_v460_utf8.csv", links[1:])):
+        existing = (rome / name).read_text(encoding="utf-8")
+        (rome / name).write_text(existing + "".join(line for line in new if line not in existing), encoding="utf-8")
+
+
 def cut_esco(datasets: Path) -> None:
     esco = HERE / "esco" / "v1.1.1"
     broader = esco / "relations" / "broaderRelationsSkillPillar.csv"
@@ -109,4 +129,5 @@ if __name__ == "__main__":
     root = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/datasets")
     cut_bls(root)
     cut_text(root)
+    cut_certifications(root)
     cut_esco(root)

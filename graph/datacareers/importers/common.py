@@ -105,9 +105,11 @@ XSD_INTEGER = NamedNode(XSD + "integer")
 XSD_DECIMAL = NamedNode(XSD + "decimal")
 XSD_BOOLEAN = NamedNode(XSD + "boolean")
 XSD_GYEAR = NamedNode(XSD + "gYear")
+XSD_GYEAR_MONTH = NamedNode(XSD + "gYearMonth")
 XSD_DURATION = NamedNode(XSD + "duration")
 DCTERMS_SOURCE = NamedNode(DCTERMS + "source")
 DCTERMS_IDENTIFIER = NamedNode(DCTERMS + "identifier")
+DCTERMS_DATE = NamedNode(DCTERMS + "date")
 
 
 def term(local: str) -> NamedNode:

@@ -5,7 +5,7 @@ Two referencings are used, both published:
 - **France**: the national framework of professional qualifications (*cadre national des
   certifications professionnelles*, decree 2019-14), referenced to the EQF: CAP / BEP
   level 3, Bac level 4, Bac+2 (BTS, DUT) level 5, Bac+3 / Bac+4 (Licence, Licence
-  professionnelle) level 6, Bac+5 (Master, diplôme d'ingénieur) level 7, Bac+8
+  professionnelle) level 6, Bac+5 (Master, diplôme d'ingénieur, "ingénieur diplômé") level 7, Bac+8
   (Doctorat) level 8. ROME's "accès au métier" sentences name these diplomas;
   :func:`french_levels` finds each one a sentence names.
 - **Degree cycles**: the Qualifications Framework of the European Higher Education Area
@@ -25,6 +25,8 @@ None rather than choosing one.
 7
 >>> single_level("un BTS, un DUT ou une Licence professionnelle") is None
 True
+>>> single_level("Ingénieur diplômé de l'école supérieure d'informatique, électronique, automatique")
+7
 >>> DEGREE_LEVELS["Master's degree"], DEGREE_LEVELS.get("High school diploma or equivalent")
 (7, None)
 """
@@ -52,7 +54,8 @@ _FRENCH = re.compile(
     r"|(?P<bac>\bbac(?:calaur[ée]at)?\b(?!\s*\+))"
     r"|(?P<five>\b(?:bts|dut)\b)"
     r"|(?P<six>\blicences?\b)"
-    r"|(?P<seven>\bmaster\b|\b(?:dipl[ôo]mes?|[ée]coles?)\s+d['’]\s*ing[ée]nieurs?\b|\bou\s+d['’]\s*ing[ée]nieur\b)"
+    r"|(?P<seven>\bmaster\b|\b(?:dipl[ôo]mes?|[ée]coles?)\s+d['’]\s*ing[ée]nieurs?\b|\bou\s+d['’]\s*ing[ée]nieur\b"
+    r"|\bing[ée]nieurs?\s+dipl[ôo]m[ée]s?\b)"
     r"|(?P<eight>\bdoctorat\b)"
     r"|(?P<three>\b(?:cap|bep)\b)",
     re.IGNORECASE,

@@ -24,7 +24,8 @@ found by name anywhere under the folder. The version comes from the first line o
   are kept as two sub-properties of ``career:requiresSkill`` asserted next to it:
   ``career:hotTechnology`` (Hot Technology = Y) and ``career:inDemandTechnology``
   (In Demand = Y), so ``?role career:hotTechnology ?tech`` lists hot technologies;
-- ``Job Zones.txt``: ``career:jobZone`` (1-5, ``xsd:integer``) on the role;
+- ``Job Zones.txt``: ``career:jobZone`` (1-5, ``xsd:integer``) on the role, and the rating
+  itself, dated (some are from 2012 or older): :func:`~datacareers.importers.onet_profile.job_zones`;
 - ``Education, Training, and Experience.txt`` (+ its ``Categories`` file), ``Task
   Statements.txt`` and ``Alternate Titles.txt`` (the last two optional): the education
   distribution, tasks and job titles (:mod:`datacareers.importers.onet_profile`).
@@ -200,11 +201,11 @@ _SPECS = {
                    ("In Demand",),
                    {SOC: SOC_CODE, "Commodity Code": NUMBER, "Hot Technology": YES_NO,
                     "In Demand": may_be_empty(YES_NO)}),
-    "job_zones": (("Job Zones.txt",), (SOC, "Job Zone"), (),
-                  {SOC: SOC_CODE, "Job Zone": JOB_ZONE}),
+    "job_zones": (("Job Zones.txt",), (SOC, "Job Zone"), ("Date", "Domain Source"),
+                  {SOC: SOC_CODE, "Job Zone": JOB_ZONE, "Date": onet_profile.EDUCATION_CHECKS["Date"]}),
     "education": (("Education, Training, and Experience.txt",),
-                  (SOC, "Scale ID", "Category", "Data Value"), (),
-                  {SOC: SOC_CODE, "Data Value": DECIMAL}),
+                  (SOC, "Scale ID", "Category", "Data Value"), onet_profile.EDUCATION_EXTRAS,
+                  {SOC: SOC_CODE, "Data Value": DECIMAL, **onet_profile.EDUCATION_CHECKS}),
     "categories": (("Education, Training, and Experience Categories.txt",),
                    ("Scale ID", "Category", "Category Description"), (), {}),
     "tasks": (("Task Statements.txt",), (SOC, "Task ID", "Task", "Task Type"), (),
@@ -231,11 +232,7 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
     if "technology" in tables:
         yield from _technologies(tables, g, progress, roles)
     if "job_zones" in tables:
-        job_zone = term("jobZone")
-        for code, zone in tables["job_zones"].rows(progress):
-            role = roles.get(code.strip())
-            if role is not None:
-                yield Quad(role, job_zone, integer(zone.strip()), g)
+        yield from onet_profile.job_zones(tables["job_zones"], roles, g, progress)
     if "education" in tables:
         yield from onet_profile.education(info, tables, roles, progress=progress, g=g)
     if "tasks" in tables:

@@ -17,7 +17,10 @@ it. The version is read from the file names (``unix_..._v460_utf8.csv`` -> ``v46
   ``rome/competence/<code_ogr>`` (``career:hard``; ``career:soft`` for the
   "Savoir-être professionnel" category) and knowledge ``rome/savoir/<code_ogr>``
   (``career:knowledge``), labels @fr; ``unix_liens_rome_referentiels`` (required) links
-  them to fiches with ``career:requiresSkill``; when ``unix_coherence_item`` is present,
+  them to fiches with ``career:requiresSkill``. A savoir ROME files under "Certifications et
+  habilitations" / "Certifications" (``categorie_savoir`` / ``sous_categorie_savoir``: a Master,
+  a BTS, "Ingénieur diplômé de ...") is a diploma, not knowledge: ``career:education``
+  (:func:`~datacareers.importers.rome_profile.is_diploma`); when ``unix_coherence_item`` is present,
   the items ROME marks as the core of the job (``coeur_metier`` = "Principale") are also
   ``career:essentialSkill``;
 - ``unix_secteur_activite`` and ``unix_arborescence_secteur_activite`` (optional):
@@ -161,7 +164,7 @@ def plan(path: str | Path, version: str | None = None, partial: bool = False) ->
                              ("code_ogr", "libelle_competence"), ("cat_comp", "definition"),
                              checks={"code_ogr": OGR}),
         "savoirs": Table(need("referentiel_savoir"), ("code_ogr_savoir", "libelle_savoir"),
-                         checks={"code_ogr_savoir": OGR}),
+                         ("categorie_savoir", "sous_categorie_savoir"), checks={"code_ogr_savoir": OGR}),
         "liens": Table(need("liens_rome_referentiels"), ("code_rome", "code_ogr"),
                        checks={**rome, "code_ogr": OGR}),
     }
@@ -207,10 +210,11 @@ def _quads(info: SourceInfo, tables: dict[str, Table], progress: ProgressFactory
     yield from _appellations(tables, g, progress, labels)
     yield from _moves(info, tables, g, progress, labels)
     skills: dict[str, NamedNode] = {}
-    yield from _skills(tables, g, progress, skills)
+    diplomas: dict[str, NamedNode] = {}
+    yield from _skills(tables, g, progress, skills, diplomas)
     structures: dict[str, NamedNode] = {}
     yield from rome_profile.structures(tables, g, progress, structures)
-    yield from _links(tables, g, progress, labels, skills, structures)
+    yield from _links(tables, g, progress, labels, skills, structures, diplomas)
     yield from rome_profile.texts(info, tables, labels, g, progress)
     yield from _sectors(tables, g, progress, labels)
 
@@ -265,8 +269,9 @@ def _moves(info: SourceInfo, tables, g, progress, labels: dict[str, str]):
             yield Quad(t, rank, integer(order.strip()), g)
 
 
-def _skills(tables, g, progress, skills: dict[str, NamedNode]):
-    """Compétences (savoir-faire, savoir-être) and savoirs; ``skills`` is filled code -> node."""
+def _skills(tables, g, progress, skills: dict[str, NamedNode], diplomas: dict[str, NamedNode]):
+    """Compétences (savoir-faire, savoir-être) and savoirs; ``skills`` is filled code -> node,
+    ``diplomas`` with the savoirs ROME files as certifications (they are education, not skills)."""
     skill_class, kind = term("Skill"), term("skillKind")
     hard, soft, knowledge = term("hard"), term("soft"), term("knowledge")
     for code, label, category, definition in tables["competences"].rows(progress):
@@ -281,9 +286,13 @@ def _skills(tables, g, progress, skills: dict[str, NamedNode]):
             yield Quad(s, DEFINITION, _fr(definition.strip()), g)
         is_soft = category.strip().lower().startswith("savoir-être")
         yield Quad(s, kind, soft if is_soft else hard, g)
-    for code, label in tables["savoirs"].rows(progress):
+    for code, label, category, sub_category in tables["savoirs"].rows(progress):
         code = code.strip()
         if not code:
+            continue
+        if rome_profile.is_diploma(category, sub_category) and code not in skills:
+            diplomas[code] = NamedNode(ROME_SAVOIR[code])
+            yield from rome_profile.diploma(diplomas[code], code, label.strip(), g)
             continue
         s = skills.setdefault(code, NamedNode(ROME_SAVOIR[code]))
         yield Quad(s, A, skill_class, g)
@@ -292,14 +301,18 @@ def _skills(tables, g, progress, skills: dict[str, NamedNode]):
         yield Quad(s, kind, knowledge, g)
 
 
-def _links(tables, g, progress, labels, skills, structures):
-    """Which fiche asks which skill (core ones essential) and works in which structure."""
+def _links(tables, g, progress, labels, skills, structures, diplomas):
+    """Which fiche asks which skill (core ones essential), lists which diploma and works in
+    which structure."""
     requires, essential, employed_by = term("requiresSkill"), term("essentialSkill"), term("employedBy")
+    education = term("education")
     for code, ogr in tables["liens"].rows(progress):
         if code.strip() not in labels:
             continue
         skill = skills.get(ogr.strip())
-        if skill is not None:
+        if ogr.strip() in diplomas:
+            yield Quad(NamedNode(ROME_ROLE[code.strip()]), education, diplomas[ogr.strip()], g)
+        elif skill is not None:
             yield Quad(NamedNode(ROME_ROLE[code.strip()]), requires, skill, g)
         elif ogr.strip() in structures:
             yield Quad(NamedNode(ROME_ROLE[code.strip()]), employed_by, structures[ogr.strip()], g)

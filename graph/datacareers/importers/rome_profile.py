@@ -10,6 +10,9 @@ the types of employer structure (``unix_referentiel_contexte_travail``).
   EQF level when every diploma it names has the same one in the French national framework
   (:mod:`datacareers.importers.eqf`; none when it names several, such as "Bac+3 à Bac+5").
   The export doubles apostrophes (``d''ingénieur``): they are read as one (``d'ingénieur``).
+- ``unix_referentiel_savoir`` rows ROME files as certifications (:func:`is_diploma`) are
+  diplomas: :func:`diploma` describes each as a ``career:EducationRequirement`` (the ROME
+  importer links it with ``career:education`` instead of ``career:requiresSkill``).
 - ``unix_referentiel_contexte_travail`` rows whose ``libelle_type_cont_trav`` is "Types de
   structures" are ``career:EmployerType`` ``rome/structure/<code_ogr>`` with their French
   label; a fiche linked to one in ``unix_liens_rome_referentiels`` is ``career:employedBy`` it.
@@ -26,6 +29,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from datacareers.constants import EDUCATION, TASK
 from datacareers.importers.common import (
+    DCTERMS_IDENTIFIER,
     NOTATION,
     PREF_LABEL,
     ROME_ROLE,
@@ -41,6 +45,10 @@ from datacareers.importers.tables import NUMBER, ROME_CODE, Table
 from datacareers.progress import ProgressFactory
 
 STRUCTURE_TYPE = "Types de structures"
+#: The (categorie_savoir, sous_categorie_savoir) of unix_referentiel_savoir that holds diplomas
+#: and professional titles. Its sibling "Habilitations" (licences such as an electrical clearance
+#: or a driving licence) is no level of education: those stay knowledge.
+DIPLOMAS = ("Certifications et habilitations", "Certifications")
 TEXT_KINDS = ("definition", "acces_metier")
 #: The fewest records of a full release: about a tenth of v460 (11,980 text rows, 179 work contexts).
 FLOORS = {"texte": 1100, "contextes": 17}
@@ -49,6 +57,29 @@ FLOORS = {"texte": 1100, "contextes": 17}
 def decode(text: str) -> str:
     """A text of the ROME export with its doubled apostrophes read as one."""
     return text.replace("''", "'")
+
+
+def is_diploma(category: str, sub_category: str) -> bool:
+    """Whether ROME's own categories file a savoir as a certification (a diploma or title).
+
+    >>> is_diploma("Certifications et habilitations", "Certifications")
+    True
+    >>> is_diploma("Certifications et habilitations", "Habilitations"), is_diploma("Domaines d'expertise", "")
+    (False, False)
+    """
+    return (category.strip(), sub_category.strip()) == DIPLOMAS
+
+
+def diploma(node: NamedNode, code: str, label: str, g) -> Iterator[Quad]:
+    """A certification savoir as a ``career:EducationRequirement``: its label as
+    ``career:levelText`` @fr, its code_ogr as ``dcterms:identifier`` and the EQF level its name
+    gives in the French framework, when it names one (a Master 7, "Ingénieur diplômé" 7, a BTS 5)."""
+    yield Quad(node, A, term("EducationRequirement"), g)
+    yield Quad(node, term("levelText"), Literal(label, language="fr"), g)
+    yield Quad(node, DCTERMS_IDENTIFIER, Literal(code), g)
+    level = single_level(label)
+    if level:
+        yield Quad(node, term("eqfLevel"), integer(level), g)
 
 
 def tables(need) -> dict[str, Table]:

@@ -61,6 +61,7 @@ _SALARY_FIELDS = {
     PREFIXES["schema"] + "maxValue": "max", PREFIXES["schema"] + "currency": "currency",
     PREFIXES["schema"] + "duration": "period", CAREER["year"]: "year", CAREER["gross"]: "gross",
     PREFIXES["dcterms"] + "source": "cited",
+    PREFIXES["skos"] + "note": "notes",  # a caveat on the figures (datacareers's, in source:curated)
     # a wage distribution (schema:MonetaryAmountDistribution) from a statistical release
     PREFIXES["schema"] + "percentile10": "p10", PREFIXES["schema"] + "percentile25": "p25",
     PREFIXES["schema"] + "median": "median", PREFIXES["schema"] + "percentile75": "p75",
@@ -78,8 +79,9 @@ def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
     (local name or None), ``min``, ``max``, the percentiles ``p10``, ``p25``, ``median``, ``p75``,
     ``p90`` (None where the source gives none), ``top_coded`` (the percentile keys the source
     gives only as at or above ``at_or_above``, its published ceiling), ``currency``, ``period``,
-    ``year``, ``gross``, ``source`` (the named graph stating it) and ``cited`` (its
-    ``dcterms:source``, if any)."""
+    ``year``, ``gross``, ``source`` (the named graph stating it), ``cited`` (its
+    ``dcterms:source``, if any) and ``notes`` (a caveat, language -> text: the article's
+    figures that contradict each other say so)."""
     found: dict[str, list[dict]] = {}
     for role in roles:
         entries = []
@@ -88,7 +90,7 @@ def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
                      **dict.fromkeys(("p10", "p25", "median", "p75", "p90")),
                      "currency": None, "period": None, "year": None, "gross": None,
                      "top_coded": [], "at_or_above": None,
-                     "source": link.graph_name.value, "cited": None}
+                     "source": link.graph_name.value, "cited": None, "notes": {}}
             for quad in store.quads_for_pattern(link.object, None, None, None):
                 key = _SALARY_FIELDS.get(quad.predicate.value)
                 if key in _NUMBERS or key == "at_or_above":
@@ -99,10 +101,12 @@ def salaries(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
                     entry[key] = local_name(quad.object.value)
                 elif key == "gross":
                     entry[key] = quad.object.value == "true"
+                elif key == "notes":
+                    entry[key].setdefault(getattr(quad.object, "language", None) or "", quad.object.value)
                 elif key:
                     entry[key] = quad.object.value
             entries.append(entry)
-        entries.sort(key=lambda e: (e["period"] or "", _SENIORITY_ORDER.get(e["seniority"] or "", 9),
+        entries.sort(key=lambda e: (e["period"] or "", _SENIORITY_ORDER.get(e["seniority"] or "", 0),
                                     e["min"] if isinstance(e["min"], int | float) else 0))
         found[role] = entries
     return found
@@ -115,19 +119,23 @@ def role_salaries(store: Store, role: str) -> list[dict]:
 
 def education(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
     """Each role's education requirements: ``id``, ``texts`` (by language), ``eqf_level``,
-    ``share`` (% of job holders, O*NET), ``entry_level`` (the typical entry level, BLS),
+    ``share`` (% of the people surveyed who say the level is required, O*NET) with
+    ``respondents`` (N), ``respondent_group`` (who answered), ``date`` and ``suppress`` (O*NET
+    advises against publishing it), ``entry_level`` (the typical entry level, BLS),
     ``work_experience`` (by language), ``sources`` (named graphs stating the link). A US
     category name gets its translation (:mod:`datacareers.views.categories`)."""
     found: dict[str, list[dict]] = {}
     level_text, eqf = NamedNode(CAREER["levelText"]), NamedNode(CAREER["eqfLevel"])
     share, entry_level = NamedNode(CAREER["share"]), NamedNode(CAREER["entryLevel"])
     experience = NamedNode(CAREER["workExperience"])
+    survey = {"respondents": NamedNode(CAREER["respondents"]), "respondent_group": NamedNode(CAREER["respondentGroup"]),
+              "date": NamedNode(PREFIXES["dcterms"] + "date"), "suppress": NamedNode(CAREER["recommendSuppress"])}
     for role in roles:
         entries: dict[str, dict] = {}
         for link in store.quads_for_pattern(NamedNode(role), _EDUCATION, None, None):
             entry = entries.setdefault(link.object.value, {
                 "id": link.object.value, "texts": {}, "eqf_level": None, "share": None, "entry_level": False,
-                "work_experience": {}, "sources": set()})
+                "work_experience": {}, "sources": set(), **dict.fromkeys(survey)})
             entry["sources"].add(link.graph_name.value)
             for quad in store.quads_for_pattern(link.object, level_text, None, None):
                 entry["texts"].setdefault(quad.object.language or "", quad.object.value)
@@ -135,6 +143,10 @@ def education(store: Store, roles: Iterable[str]) -> dict[str, list[dict]]:
                 entry["eqf_level"] = int(quad.object.value)
             for quad in store.quads_for_pattern(link.object, share, None, None):
                 entry["share"] = to_number(quad.object.value)
+            for key, predicate in survey.items():
+                for quad in store.quads_for_pattern(link.object, predicate, None, None):
+                    entry[key] = to_number(quad.object.value) if key == "respondents" else quad.object.value
+            entry["suppress"] = entry["suppress"] == "true"
             for quad in store.quads_for_pattern(link.object, entry_level, None, None):
                 entry["entry_level"] = quad.object.value == "true"
             for quad in store.quads_for_pattern(link.object, experience, None, None):
@@ -201,6 +213,7 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
 
     edu_out = [{"id": e["id"], "text": pick_label(e["texts"], lang, ""), "lang": _lang_of(e["texts"], lang),
                 "eqf_level": e["eqf_level"], "share": e["share"], "entry_level": e["entry_level"],
+                **{k: e[k] for k in ("respondents", "respondent_group", "date", "suppress")},
                 "work_experience": pick_label(e["work_experience"], lang, "") or None, "sources": e["sources"]}
                for e in education(store, [role])[role]]
     edu_out.sort(key=lambda e: (e["sources"], -(e["share"] or 0), e["text"]))
@@ -222,7 +235,8 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         "definition": " ".join(in_lang(definitions)),
         "missions": in_lang(missions),
         "skills": skills,
-        "salaries": role_salaries(store, role),
+        "salaries": [{**{k: v for k, v in s.items() if k != "notes"}, "note": pick_label(s["notes"], lang, "") or None}
+                     for s in role_salaries(store, role)],
         "education": edu_out,
         "sectors": related("SELECT ?x ?g WHERE { GRAPH ?g { ?role career:inSector ?x } }"),
         "employers": related("SELECT ?x ?g WHERE { GRAPH ?g { ?role career:employedBy ?x } }"),

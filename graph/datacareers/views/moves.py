@@ -227,6 +227,7 @@ class Profiles:
                     skills, essential = main, essential & main
         pay: list[dict] = []
         zones: set[int] = set()
+        ratings: set[tuple[int, str]] = set()  # (zone, the month O*NET rated it)
         eqf: set[int] = set()
         held = set(skills)  # what one in this role already has, in every vocabulary
         for member in members:
@@ -236,10 +237,22 @@ class Profiles:
                                                                                    None, None))
             pay += _medians(self.store, subject)
             zones |= _integers(self.store, subject, CAREER["jobZone"])
+            ratings |= _ratings(self.store, subject)
             for quad in self.store.quads_for_pattern(subject, NamedNode(CAREER["education"]), None, None):
                 eqf |= _integers(self.store, quad.object, CAREER["eqfLevel"])
         return {"labels": labels, "skills": skills, "held": held, "essential": essential, "pay": pay,
-                "job_zone": max(zones) if zones else None, "eqf": max(eqf) if eqf else None}
+                "job_zone": max(zones) if zones else None, "eqf": max(eqf) if eqf else None,
+                "job_zone_dates": sorted({d for z, d in ratings if zones and z == max(zones)})}
+
+
+def _ratings(store: Store, subject) -> set[tuple[int, str]]:
+    """(zone, date) of each dated O*NET job zone rating of *subject* (career:jobZoneRating)."""
+    date = NamedNode(PREFIXES["dcterms"] + "date")
+    out = set()
+    for link in store.quads_for_pattern(subject, NamedNode(CAREER["jobZoneRating"]), None, None):
+        for zone in _integers(store, link.object, CAREER["jobZone"]):
+            out.update((zone, q.object.value) for q in store.quads_for_pattern(link.object, date, None, None))
+    return out
 
 
 def _integers(store: Store, subject, predicate: str) -> set[int]:

@@ -79,6 +79,7 @@ class Step:
     new_skills: list[dict]  # {"id", "essential", "partial"}, essential first
     salary_change: list[dict] = field(default_factory=list)
     job_zone: tuple[int | None, int | None] = (None, None)
+    job_zone_dates: tuple[list[str], list[str]] = ([], [])  # when O*NET rated each (2012-07)
     eqf: tuple[int | None, int | None] = (None, None)
 
     @property
@@ -282,7 +283,7 @@ def step_details(search: Search, u: str, v: str) -> Step:
     return Step(source=u, target=v, cost=data["cost"], gap=search.step_gap(u, v), evidence=data["evidence"],
                 items=evidence_items(search.store, search.moves.aliases, u, v, data["sources"]),
                 new_skills=new, salary_change=salary, job_zone=(before["job_zone"], after["job_zone"]),
-                eqf=(before["eqf"], after["eqf"]))
+                job_zone_dates=(before["job_zone_dates"], after["job_zone_dates"]), eqf=(before["eqf"], after["eqf"]))
 
 
 def _ranges(store: Store, source: str, target: str) -> list[dict]:

@@ -94,3 +94,16 @@ def figure_notes(entry: dict) -> list[str]:
         notes.append(_("the same figures for: {roles}").format(
             roles=", ".join(r["label"] for r in entry["shared_with"])))
     return notes
+
+
+def as_written(label: str) -> str:
+    """A label with a capital first letter, as a reader writes a list item (ESCO writes
+    "gestion de projet", ROME "Cartographier des données"); a word already mixing cases
+    ("iOS", "eBay") is left as it is. Display only: the data keeps the release's label.
+
+    >>> as_written("gestion de projet"), as_written("iOS"), as_written("SQL")
+    ('Gestion de projet', 'iOS', 'SQL')
+    """
+    if len(label) > 1 and label[0].islower() and not label[1].isupper():
+        return label[0].upper() + label[1:]
+    return label

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datacareers.i18n import _, active, number
 from datacareers.labels import local_name
 from datacareers.views.profile_text import (
+    as_written,
     figure_notes,
     is_distribution,
     pay_cell,
@@ -40,6 +41,8 @@ from datacareers.views.section_words import (
     SUMMARY_LINES,
     facet_title,
 )
+from datacareers.views.steps import ordinal
+from datacareers.views.survey import share_note
 
 #: Keys of role_facts that are the page's header, not sections.
 HEADER_KEYS = {"id", "slug", "label", "labels", "alt_labels", "definition", "sources"}
@@ -97,16 +100,16 @@ def _item_tags(item: dict) -> list[str]:
         tags.append(_("essential"))
     elif item.get("optional"):
         tags.append(_("optional"))
-    if isinstance(item.get("share"), int | float):
-        tags.append(_("share of job holders: {n}%").format(n=number(item["share"])))
+    if share_note(item):  # the share of those surveyed who say the level is required
+        tags.append(share_note(item))
     if item.get("entry_level"):
         tags.append(_("typical entry level"))
     if item.get("work_experience") and isinstance(item["work_experience"], str):
         tags.append(_("work experience: {text}").format(text=item["work_experience"]))
     if item.get("eqf_level"):
         tags.append(_("EQF level {n}").format(n=item["eqf_level"]))
-    if item.get("rank"):
-        tags.append(_("rank {n}").format(n=item["rank"]))
+    if item.get("rank"):  # where the source lists it: an order, not a rank of likelihood
+        tags.append(_("listed {nth}").format(nth=ordinal(item["rank"])))
     for kind in item.get("evidence") or []:
         tags.append(_(EVIDENCE[kind]) if kind in EVIDENCE else str(kind))
     if item.get("hot") or item.get("hot_technology"):
@@ -154,17 +157,6 @@ def generic(key: str, value, links: Links) -> dict:
     return {"key": key, "title": facet_title(key), "kind": "lines", "lines": lines}
 
 
-def as_written(label: str) -> str:
-    """A label with a capital first letter, as a reader writes a list item (ESCO writes
-    "gestion de projet", ROME "Cartographier des données"); a word already mixing cases
-    ("iOS", "eBay") is left as it is. Display only: the data keeps the release's label.
-
-    >>> as_written("gestion de projet"), as_written("iOS"), as_written("SQL")
-    ('Gestion de projet', 'iOS', 'SQL')
-    """
-    if len(label) > 1 and label[0].islower() and not label[1].isupper():
-        return label[0].upper() + label[1:]
-    return label
 
 
 def skills(key: str, value: list[dict], links: Links) -> dict:
@@ -214,6 +206,8 @@ def _pay_notes(entry: dict, level: str) -> str:
         notes.append(_("{n} jobs").format(n=number(entry["employment"])))
     notes += figure_notes(entry)
     notes += _item_tags({"via": entry.get("via") or []})
+    if entry.get("note"):
+        notes.append(entry["note"])
     return _("{title}:").format(title=level) + " " + _("; ").join(notes) if notes else ""
 
 

@@ -110,7 +110,8 @@ def step_json(store: Store, step, labels: dict[str, dict[str, str]], lang: str, 
         "new_skills": [{"id": s["id"], "label": skill_names.get(s["id"], local_name(s["id"])),
                         "essential": s["essential"], "partial": s["partial"]} for s in step.new_skills],
         "salary_change": step.salary_change,
-        "job_zone": {"from": step.job_zone[0], "to": step.job_zone[1]},
+        "job_zone": {"from": step.job_zone[0], "to": step.job_zone[1],
+                     "rated_from": step.job_zone_dates[0], "rated_to": step.job_zone_dates[1]},
         "education": {"eqf_from": step.eqf[0], "eqf_to": step.eqf[1]},
     }
 
@@ -130,6 +131,20 @@ def skill_labels(store: Store, steps, lang: str) -> dict[str, str]:
     return label_map(store, {s["id"] for step in steps for s in step.new_skills}, lang)
 
 
+def _rated(zone: int | None, dates: list[str] | None) -> str:
+    """A job zone with the month(s) O*NET rated it: "5 (rated 07/2012)".
+
+    >>> from datacareers.i18n import using
+    >>> with using("en"):
+    ...     _rated(5, ["2012-07"]), _rated(4, [])
+    ('5 (rated 07/2012)', '4')
+    """
+    if zone is None or not dates:
+        return "" if zone is None else str(zone)
+    months = ", ".join(f"{d[5:]}/{d[:4]}" if len(d) == 7 else d for d in dates)
+    return _("{zone} (rated {dates})").format(zone=zone, dates=months)
+
+
 def step_lines(step: dict, all_skills: bool = False, max_skills: int = 12) -> list[str]:
     """The text of one step (from its JSON), indented under its heading."""
     pad = "      "
@@ -141,11 +156,12 @@ def step_lines(step: dict, all_skills: bool = False, max_skills: int = 12) -> li
     lines += _skill_lines(step, all_skills, max_skills, pad)
     lines += _pay_lines(step, pad)
     zone = step["job_zone"]
+    a, b = (_rated(zone["from"], zone.get("rated_from")), _rated(zone["to"], zone.get("rated_to")))
     if zone["from"] is not None and zone["to"] is not None:
-        lines.append(pad + _("O*NET job zone: {a} -> {b}").format(a=zone["from"], b=zone["to"]))
+        lines.append(pad + _("O*NET job zone: {a} -> {b}").format(a=a, b=b))
     elif zone["from"] is not None or zone["to"] is not None:
         lines.append(pad + _("O*NET job zone: {a} -> {b} (not known for both roles)").format(
-            a=zone["from"] or "?", b=zone["to"] or "?"))
+            a=a if zone["from"] is not None else "?", b=b if zone["to"] is not None else "?"))
     edu = step["education"]
     if edu["eqf_from"] and edu["eqf_to"] and edu["eqf_from"] != edu["eqf_to"]:
         lines.append(pad + _("education: EQF level {a} -> {b}").format(a=edu["eqf_from"], b=edu["eqf_to"]))

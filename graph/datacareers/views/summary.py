@@ -31,8 +31,7 @@ from pyoxigraph import NamedNode, Store
 from datacareers.constants import CAREER, ROLE, SOURCE
 from datacareers.i18n import N_, _, number
 from datacareers.labels import local_name
-from datacareers.views.profile_text import soc_name
-from datacareers.views.sections import as_written
+from datacareers.views.profile_text import as_written, soc_name
 
 #: The currency of the reader's country, by language.
 HOME_CURRENCY = {"fr": "EUR", "en": "USD"}

@@ -21,7 +21,7 @@ from pyoxigraph import Literal, Store
 
 from datacareers.constants import CAREER, PREFIXES
 from datacareers.errors import BadInputError
-from datacareers.i18n import LANGS, using
+from datacareers.i18n import LANGS, active, using
 from datacareers.labels import local_name, pick_label
 from datacareers.store.resolve import resolve_role
 from datacareers.views.describe import education, salaries
@@ -32,6 +32,7 @@ from datacareers.views.html.style import EDGE_STYLES, NODE_STYLES
 from datacareers.views.html.words import page_words
 from datacareers.views.network import full_graph
 from datacareers.views.subset import curated_roles, drawable_subset, is_large
+from datacareers.views.survey import share_note
 
 #: Above this many nodes the layout is computed in Python and physics stays off.
 LARGE_GRAPH = 1000
@@ -196,7 +197,7 @@ def salary_details(store: Store, roles: list[str], names: Names, sources: Source
             out[role] = [{
                 "sen": names(CAREER[e["seniority"]]) if e["seniority"] else None,
                 "min": e["min"], "max": e["max"], "cur": e["currency"], "dur": e["period"],
-                "year": e["year"], "gross": e["gross"],
+                "year": e["year"], "gross": e["gross"], "note": pick_label(e["notes"], active(), "") or None,
                 "src": sorted({sources(e["source"])} | ({sources(e["cited"])} if e["cited"] else set())),
             } for e in entries]
     return out
@@ -204,7 +205,7 @@ def salary_details(store: Store, roles: list[str], names: Names, sources: Source
 
 def education_details(store: Store, roles: list[str], lang: str, sources: Sources) -> dict[str, list[dict]]:
     """Each role's education requirements as the detail panel shows them."""
-    return {role: [{"text": pick_label(e["texts"], lang, ""), "eqf": e["eqf_level"], "share": e["share"],
+    return {role: [{"text": pick_label(e["texts"], lang, ""), "eqf": e["eqf_level"], "share": share_note(e),
                     "entry": e["entry_level"], "exp": pick_label(e["work_experience"], lang, "") or None,
                     "src": sorted(sources(g) for g in e["sources"])} for e in entries]
             for role, entries in education(store, roles).items() if entries}

@@ -47,7 +47,7 @@ def page_words() -> dict:
         "seniority": _("Seniority"), "range": _("Range"), "year": _("Year"),
         "perYear": _("per year"), "perMonth": _("per month"), "gross": _("gross"),
         "eqf": _("EQF level {n}"),
-        "share": _("share of job holders: {n}%"), "entry": _("typical entry level"),
+        "entry": _("typical entry level"),
         "experience": _("work experience: {text}"),
         "noNode": _("No node matches these filters: {why}."),
         "noKind": _("no node kind is ticked"),

@@ -136,8 +136,10 @@ def pay_summary(salaries: list[dict], links: facets.Links) -> dict | None:
     if not ranges:
         return None
     same = [e for e in ranges if (e["currency"], e["period"]) == (ranges[0]["currency"], ranges[0]["period"])]
+    gross = all(e.get("gross") for e in same)  # gross only if every range says so
     text = _("{low} to {high} {unit} (range, no median)").format(
-        low=number(min(e["min"] for e in same)), high=number(max(e["max"] for e in same)), unit=facets.unit(same[0]))
+        low=number(min(e["min"] for e in same)), high=number(max(e["max"] for e in same)),
+        unit=facets.unit({**same[0], "gross": gross}))
     return {"text": text, "sources": links.sources({s for e in same for s in facets._item_sources(e)})}
 
 

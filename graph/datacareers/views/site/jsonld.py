@@ -13,7 +13,7 @@ them); ``skills`` and ``educationRequirements`` as the sources list them.
 >>> from datacareers.views.describe import role_facts
 >>> doc = occupation(role_facts(shipped_store(), ROLE["machine-learning-engineer"], "en"), [], "en")
 >>> doc["@type"], sorted(s["minValue"] for s in doc["estimatedSalary"] if s["duration"] == "P1Y" and "minValue" in s)
-('Occupation', [35000, 45000, 50000])
+('Occupation', [35000, 35000, 45000, 50000])
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def site_words() -> dict:
         "sourcesOfPage": _("Sources of this page"),
         "essential": _("essential"), "optional": _("optional"),
         "eqf": _("EQF level {n}"),
-        "rank": _("rank {n}"),
+        "rank": _("listed at position {n}"),  # a source's list order, not a rank of likelihood
         "pathTo": _("path"),
         "pathFrom": _("Plan a path from this role"),
         "onMap": _("See it on the map"),
