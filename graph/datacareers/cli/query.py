@@ -31,12 +31,13 @@ def _answer(job: dict, out) -> str:
     import threading
 
     from datacareers.store.dataset import open_dataset
+    from datacareers.store.merged import queryable
 
     loaded: dict = {}
 
     def load() -> None:
         try:
-            loaded["store"] = open_dataset()
+            loaded["store"] = queryable(open_dataset(), owned=True)
         except BaseException as exc:  # noqa: BLE001 - raised below, in this thread
             loaded["error"] = exc
 

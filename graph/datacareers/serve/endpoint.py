@@ -69,6 +69,7 @@ from datacareers.serve.workers import (
     load_dataset,
     load_files,
 )
+from datacareers.store.merged import prepare
 from datacareers.views.sparql import example_description, example_queries
 
 DEFAULT_HOST = "127.0.0.1"
@@ -336,6 +337,7 @@ def make_server(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
     family, address = resolve_address(host, port)
     store = loader()  # load errors surface here, before anything is bound
     settings.graphs = graph_titles(store)
+    prepare(store)  # an on-disk store's copy with its merge, made once for every worker
     del store
     settings.examples = {
         name: (example_description(path), path.read_text(encoding="utf-8"))

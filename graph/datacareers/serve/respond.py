@@ -3,7 +3,8 @@ the endpoint's workers and ``datacareers query`` take, so they never answer diff
 
 A *job* is a dict: ``query``; ``format`` (a ``format=`` value or the CLI's ``--format``, or
 ``None``) and ``accept`` (the ``Accept`` header, ``""`` for none); ``default_graph`` and
-``named_graphs`` (lists of IRIs, or ``None``: the query's own ``FROM``, else the union);
+``named_graphs`` (lists of IRIs, or ``None``: the query's own ``FROM``, else the merge of
+every named graph);
 ``timeout`` (seconds, 0 for none), ``max_rows`` and ``max_bytes`` (``None`` for none); and
 ``cli`` (true for ``datacareers query``: the ``table`` format, and messages that name its
 formats). The query is checked once, here, by parsing it; the format is negotiated once,
@@ -35,6 +36,7 @@ from datacareers.constants import PREFIXES
 from datacareers.errors import QueryError
 from datacareers.serve.answer import AnswerError, out_of_memory, timed_out
 from datacareers.serve.conneg import GRAPH_TYPES, RESULT_TYPES, wanted_type
+from datacareers.store.merged import queryable
 from datacareers.views.sparql import dataset_options, engine_error, media_type, unavailable_format
 from datacareers.views.sparql_check import check_query
 from datacareers.views.sparql_write import AnswerTimedOut, AnswerTooLarge, Limits, write_answer
@@ -78,6 +80,7 @@ def respond(store, job: dict, out: BinaryIO, max_memory: int | None = None) -> s
         kind = KINDS[checked.form]
         mime = _media_type(job, kind)
         options = dataset_options(checked, job.get("default_graph"), job.get("named_graphs"))
+        store = queryable(store)  # itself when loaded with its merge, as the loaders do
         result = store.query(job["query"], prefixes=PREFIXES, **options)
     except QueryError as exc:
         raise AnswerError(400, str(exc)) from None

@@ -38,6 +38,7 @@ from datacareers.serve.answer import Answer, AnswerError, timed_out, worker_deat
 from datacareers.serve.conneg import UTF8
 from datacareers.serve.respond import respond
 from datacareers.store.dataset import open_dataset
+from datacareers.store.merged import queryable
 from datacareers.store.persist import generation
 from datacareers.store.shipped import load_turtle
 
@@ -114,7 +115,7 @@ def _answer_jobs(conn, loader, store, max_memory) -> None:
         try:
             if follows_imports and generation() != stamp:
                 stamp = generation()
-                store = loader()
+                store = queryable(loader(), owned=True)
             answer = execute(store, job, max_memory)
         except Exception as exc:  # noqa: BLE001 - one bad query must not end the worker
             answer = Answer.error(500, f"internal error: {type(exc).__name__}: {exc}")
@@ -128,7 +129,7 @@ def _worker_main(conn, loader, parent_pid: int, max_memory: int | None) -> None:
     """A query worker: raise the wall, load the store, then answer jobs."""
     try:
         wall.enter(parent_pid, max_memory)
-        store = loader()
+        store = queryable(loader(), owned=True)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops
         conn.send(("failed", str(exc) if isinstance(exc, DataCareersError) else f"{type(exc).__name__}: {exc}"))
         return

@@ -1,8 +1,10 @@
 """Run read-only SPARQL 1.1 queries with our prefixes, and format the answers.
 
-SELECT, ASK, CONSTRUCT and DESCRIBE run over the union of every named graph unless the
-query names its dataset (``FROM`` / ``FROM NAMED``) or the caller does (the protocol's
-``default-graph-uri`` / ``named-graph-uri``); ``GRAPH ?g`` tells where a fact comes from.
+SELECT, ASK, CONSTRUCT and DESCRIBE run over the RDF merge of every named graph (a set of
+triples: a triple two sources state counts once; see :mod:`datacareers.store.merged`)
+unless the query names its dataset (``FROM`` / ``FROM NAMED``) or the caller does (the
+protocol's ``default-graph-uri`` / ``named-graph-uri``); ``GRAPH ?g`` tells every source
+of a fact.
 Updates, ``LOAD`` and ``SERVICE`` are refused by parsing the query
 (:mod:`datacareers.views.sparql_check`) before anything runs.
 
@@ -25,10 +27,11 @@ import io
 import re
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Store, Variable
+from pyoxigraph import NamedNode, Store, Variable
 
 from datacareers.constants import PREFIXES, QUERIES_DIR
 from datacareers.errors import QueryError
+from datacareers.store.merged import queryable
 from datacareers.views.sparql_check import CheckedQuery, check_query, check_read_only
 from datacareers.views.sparql_write import TABLE, answer_kind, format_table, write_answer
 
@@ -52,18 +55,19 @@ __all__ = ["check_query", "check_read_only", "dataset_options", "engine_error", 
 
 def dataset_options(checked: CheckedQuery, default_graph: list[str] | None = None,
                     named_graphs: list[str] | None = None) -> dict:
-    """How ``Store.query`` should see the dataset: the protocol's graphs when given, else
-    the query's own ``FROM`` / ``FROM NAMED``, else every graph's union as the default graph.
+    """How ``Store.query`` should see the dataset of a store made :func:`queryable`: the
+    protocol's graphs when given (no default graph given: an empty one), else the query's
+    own ``FROM`` / ``FROM NAMED``, else the store's default graph, which holds the merge.
 
     >>> dataset_options(check_query("SELECT * FROM <urn:g> { ?s ?p ?o }"))
     {}
-    >>> dataset_options(check_query("SELECT * { ?s ?p ?o }"))
-    {'use_default_graph_as_union': True}
+    >>> dataset_options(check_query("SELECT * { ?s ?p ?o }"), named_graphs=["urn:g"])
+    {'default_graph': [], 'named_graphs': [<NamedNode value=urn:g>]}
     """
     if default_graph is None and named_graphs is None:
-        return {} if checked.names_dataset else {"use_default_graph_as_union": True}
+        return {}
     try:
-        options: dict = {"default_graph": [NamedNode(i) for i in default_graph or []] or DefaultGraph()}
+        options: dict = {"default_graph": [NamedNode(i) for i in default_graph or []]}
         if named_graphs is not None:
             options["named_graphs"] = [NamedNode(i) for i in named_graphs]
     except ValueError as exc:
@@ -113,9 +117,12 @@ def run_query(store: Store, query: str, bindings: dict | None = None,
     """Run a read-only *query* on *store*, in this process; our prefixes need no declaration.
 
     *bindings* maps variable names to pyoxigraph terms (values are substituted by the
-    engine, never pasted into the query text).
+    engine, never pasted into the query text). A store without its merge is copied with
+    it first (see :func:`datacareers.store.merged.queryable`): give it one that has it
+    when running many queries.
     """
     options = dataset_options(check_query(query), default_graph, named_graphs)
+    store = queryable(store)
     substitutions = {Variable(k): v for k, v in (bindings or {}).items()}
     try:
         return store.query(query, prefixes=PREFIXES, substitutions=substitutions or None, **options)
