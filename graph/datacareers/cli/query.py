@@ -120,8 +120,10 @@ def _read(source, name: str) -> str:
 @click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(64),
               metavar="MB", help="Memory the query may use, in MB.")
 @click.option("--list", "list_examples", is_flag=True, help="List the example queries and exit.")
+@click.option("--show", "show_example", metavar="NAME",
+              help="Print example query NAME whole, PREFIX lines included, ready to paste into any SPARQL tool.")
 def query(query: str | None, query_file, fmt: str, timeout: float, max_memory: int,
-          list_examples: bool) -> None:
+          list_examples: bool, show_example: str | None) -> None:
     """Run a read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE).
 
     QUERY is the query text, '-' to read it from stdin, or the name of a shipped
@@ -136,6 +138,7 @@ def query(query: str | None, query_file, fmt: str, timeout: float, max_memory: i
     \b
     Examples:
       datacareers query --list
+      datacareers query --show who-manages > who-manages.rq   # for Jena, Virtuoso, Comunica...
       datacareers query salaries-by-seniority
       datacareers query 'SELECT ?r WHERE { ?r career:canBecome role:chief-data-officer }'
       datacareers query 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g' --format csv
@@ -145,6 +148,11 @@ def query(query: str | None, query_file, fmt: str, timeout: float, max_memory: i
     from datacareers.errors import BadInputError
 
     examples = {p.stem: p for p in sorted(QUERIES_DIR.glob("*.rq"))}  # light: no rdflib here
+    if show_example is not None:
+        if show_example not in examples:
+            raise click.BadParameter(f"no example query {show_example!r} (see --list)", param_hint="--show")
+        click.echo(examples[show_example].read_text(encoding="utf-8"), nl=False)
+        return
     if list_examples:
         from datacareers.views.sparql import example_description
 
