@@ -288,3 +288,14 @@ def test_a_non_ascii_host_is_sent_in_its_ascii_form():
     from datacareers.serve.http_client import check_url
 
     assert check_url("http://bücher.example/store")[0] == "http://xn--bcher-kva.example/store"
+
+
+def test_credentials_are_redacted_not_the_words_of_iris():
+    """Issue 22 item 7: the password 'datacareers' was blanked inside every IRI of an error."""
+    from datacareers.serve.http_client import Scrubber
+
+    scrub = Scrubber("dba", "datacareers")
+    text = scrub("PUT https://w3id.org/datacareers/source/rome-4.0 failed; server said: password=datacareers, "
+                 "Authorization: Basic " + __import__("base64").b64encode(b"dba:datacareers").decode())
+    assert "https://w3id.org/datacareers/source/rome-4.0" in text
+    assert "password=***" in text and "ZGJhOmRhdGFjYXJlZXJz" not in text and text.count("datacareers") == 1

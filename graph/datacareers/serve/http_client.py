@@ -98,9 +98,16 @@ class Scrubber:
         self.secrets = sorted((s for s in secrets if s), key=len, reverse=True)
 
     def __call__(self, text: str) -> str:
+        """*text* with every secret that stands on its own blanked out: a password that is
+        also a word of an IRI (``datacareers`` in ``https://w3id.org/datacareers/…``) is
+        left in the IRI, which would otherwise read ``https://w3id.org/***/…``.
+
+        >>> Scrubber("dba", "datacareers")("401 for https://w3id.org/datacareers/source/x: password datacareers.")
+        '401 for https://w3id.org/datacareers/source/x: password ***.'
+        """
         text = _without_userinfo(text)
         for secret in self.secrets:
-            text = text.replace(secret, "***")
+            text = re.sub(rf"(?<![\w/.#-]){re.escape(secret)}(?![\w/#-]|\.\w)", "***", text)
         return text
 
 
