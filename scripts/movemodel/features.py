@@ -19,7 +19,7 @@ source's letters) and levels (cadre or job zone: the source's, the target's, the
 ...                   ["IC", "CI", "R"], [1.0, 1.0, 0.0], {})
 >>> f = similarities(occ)
 >>> round(float(f["skills_cover"][0, 1]), 2), round(float(f["skills_cover"][1, 0]), 2)
-(0.39, 1.0)
+(0.29, 1.0)
 >>> float(f["same_domain"][0, 1]), float(f["same_domain"][0, 2])
 (1.0, 0.0)
 """
@@ -66,10 +66,13 @@ def set_similarities(sets: list[set[str]]) -> tuple[np.ndarray, np.ndarray, np.n
 
 
 def text_similarity(texts: list[str]) -> np.ndarray:
-    """TF-IDF cosine of the texts (scikit-learn's vectorizer: 1-2 grams, accents stripped)."""
+    """TF-IDF cosine of the texts (scikit-learn's vectorizer: 1-2 grams, accents stripped; a term
+    in one text only or in more than half of them is dropped, once there are 10 texts or more)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    tfidf = TfidfVectorizer(strip_accents="unicode", ngram_range=(1, 2), min_df=2, max_df=0.5,
+    many = len(texts) >= 10
+    tfidf = TfidfVectorizer(strip_accents="unicode", ngram_range=(1, 2), min_df=2 if many else 1,
+                            max_df=0.5 if many else 1.0,
                             sublinear_tf=True, dtype=np.float32).fit_transform(texts)
     return _dense(tfidf @ tfidf.T)
 
