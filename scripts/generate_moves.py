@@ -8,7 +8,10 @@
 - ``onet-29.0/transitions.ttl``: O*NET 29.0 Related Occupations, **related**: a
   similarity list, so ``career:relatedMove`` (never ``career:canBecome``) and a Transition
   with ``career:evidence career:related``, rank (Index), out of, relatedness tier.
-- ``onet-25-career-changers/transitions.ttl``: O*NET Career Changers Matrix, **stated**.
+- ``onet-25-career-changers/transitions.ttl``: O*NET Career Changers Matrix, **related**: O*NET
+  derives it from the similarity of the occupations' descriptors (skills, knowledge, work
+  activities...), not from people seen changing jobs, so ``career:relatedMove`` with a
+  Transition of ``career:evidence career:related``, like Related Occupations.
 - ``inferred-skill-similarity/transitions.ttl``: moves **inferred** from the curated
   roles' ESCO skills (:mod:`datacareers.importers.inferred`): ``career:inferredMove`` and a
   Transition with ``career:evidence career:inferred`` and ``career:similarity``.
@@ -130,10 +133,13 @@ def generate_onet_changers(datasets: Path, crosswalk: Crosswalk) -> str:
     into, _ = crosswalk.representative("onet", side="to")
     rows = [(r[0].strip(), r[2].strip(), _rank(r[4], ONET_CHANGERS), None) for r in _tsv(datasets, ONET_CHANGERS)]
     out_of = Counter(source for source, target, _, _ in rows if source != target)
-    return render(render_moves(_moves(rows, chosen, into), "onet-25-career-changers", "stated", out_of, ONET_CONCEPT),
+    moves = _moves(rows, chosen, into)
+    return render(render_moves(moves, "onet-25-career-changers", "related", out_of, ONET_CONCEPT),
                   header([ONET_CHANGERS], "O*NET 25.x Career Changers Matrix, Excel converted to TSV",
                          ATTRIBUTION["onet-25"], "onet-25-career-changers",
-                         ["O*NET-SOC Code -> Related O*NET-SOC Code: stated moves (career:canBecome);",
+                         ["O*NET-SOC Code -> Related O*NET-SOC Code. O*NET computes the matrix from the similarity",
+                          "of the occupations' descriptors, it does not state moves people make: career:relatedMove",
+                          "(never career:canBecome) with a career:Transition of career:evidence career:related;",
                           "career:rank = Index, career:outOf = how many moves the matrix lists from that occupation.",
                           "O*NET 25.x has no rows for Data Scientists, Database Architects, BI Analysts or",
                           "Software Developers, so those roles have no moves here."] + notes))

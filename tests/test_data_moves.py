@@ -51,7 +51,7 @@ def _transition_problems(folder: str) -> list[str]:
         ranks = list(graph.objects(t, CAREER.rank))
         if not (len(ranks) == 1 and isinstance(ranks[0].toPython(), int) and ranks[0].toPython() >= 1):
             bad.append(f"{name}: rank {[str(r) for r in ranks]} is not one integer >= 1")
-        move = CAREER.relatedMove if folder == "onet-29.0" else CAREER.canBecome  # a similarity list is no move
+        move = CAREER.canBecome if folder.startswith("rome") else CAREER.relatedMove  # a similarity list is no move
         if (froms[0], move, tos[0]) not in graph:
             bad.append(f"{name}: no matching career:{move.split('#')[-1]} triple")
         match = re.fullmatch(rf"{re.escape(TRANSITION)}{re.escape(folder)}(?:-crosswalk)?-(.+)-{_CODE}", str(t))

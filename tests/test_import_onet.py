@@ -66,6 +66,10 @@ def test_career_changers_matrix_under_the_folder(store):
     t = NamedNode(
         "https://w3id.org/datacareers/transition/onet-29.0-changers-11-3021.00-15-1211.00")
     assert {int(o.value) for o in objects(store, t, CAREER["rank"])} == {4}
+    cio, architect = objects(store, t, CAREER["fromRole"]), objects(store, t, CAREER["toRole"])
+    # derived by O*NET from descriptor similarity: related, never a stated move
+    assert architect <= objects(store, next(iter(cio)), CAREER["relatedMove"])
+    assert not architect & objects(store, next(iter(cio)), CAREER["canBecome"])
 
 
 def test_technology_skills_hot_and_in_demand(store):

@@ -221,3 +221,18 @@ def test_k_paths_are_distinct_and_sorted_by_cost(shipped):
 def test_same_role_is_bad_input(shipped):
     with pytest.raises(BadInputError, match="same"):
         find_paths(shipped, ROLE["data-analyst"], ROLE["data-analyst"])
+
+
+def test_career_changers_matrix_is_related_not_stated(shipped):
+    """O*NET derives the Career Changers Matrix from descriptor similarity: its moves are
+    related evidence (career:relatedMove), never career:canBecome, and read as related."""
+    graph = NamedNode(SOURCE["onet-25-career-changers"])
+    career = PREFIXES["career"]
+    stated = [(q.subject.value, q.object.value) for q in shipped.quads_for_pattern(
+        None, NamedNode(career + "canBecome"), None, graph)]
+    related = [(q.subject.value, q.object.value) for q in shipped.quads_for_pattern(
+        None, NamedNode(career + "relatedMove"), None, graph)]
+    assert not stated, f"Career Changers moves shipped as stated: {stated}"
+    assert related, "the shipped Career Changers graph holds no related move"
+    moves = Moves(shipped)
+    assert all(moves.out_of(a)[b][graph.value] == "related" for a, b in related)

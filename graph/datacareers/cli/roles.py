@@ -70,9 +70,10 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     (data-analyst) or IRIs; case and accents do not matter.
 
     \b
-    Evidence of a move: stated (a source says people make it: ROME mobilités, O*NET
-    Career Changers, the article), related (O*NET lists the target as a related
-    occupation), inferred (computed from the overlap of ESCO skills; no source states it).
+    Evidence of a move: stated (a source says people make it: ROME mobilités, the
+    article), related (O*NET lists the target as a related occupation or in its Career
+    Changers Matrix, both derived from similarity), inferred (computed from the overlap
+    of ESCO skills; no source states it).
     Each step names its evidence and sources ("ROME 4.0 lists this move 4th of the 9
     from data analyst") and the similarity of an inferred move.
 

@@ -259,10 +259,11 @@ def _occupations(tables, g, progress, roles: dict[str, NamedNode]):
 
 
 def _moves(tables, key: str, name: str, g, progress, roles: dict[str, NamedNode]):
-    """Career Changers (stated, canBecome) or Related Occupations (relatedMove, with tier)."""
+    """Career Changers or Related Occupations: both similarity lists O*NET derives from its
+    descriptors, so relatedMove (never canBecome), Related Occupations with its tier."""
     transition_class, from_role, to_role = term("Transition"), term("fromRole"), term("toRole")
     rank, tier = term("rank"), term("relatednessTier")
-    relation = term("canBecome") if key == "changers" else term("relatedMove")
+    relation = term("relatedMove")
     for row in tables[key].rows(progress):
         source, target, index = row[0].strip(), row[1].strip(), row[-1].strip()
         a, b = roles.get(source), roles.get(target)

@@ -3,8 +3,9 @@
 Three kinds of evidence, strongest first (:data:`EVIDENCE`):
 
 - **stated** (``career:canBecome``): a source says people make the move (ROME mobilités,
-  O*NET Career Changers, the article);
-- **related** (``career:relatedMove``): O*NET lists the target as a related occupation;
+  the article);
+- **related** (``career:relatedMove``): O*NET lists the target as a related occupation (its
+  Related Occupations or its Career Changers Matrix, both derived from descriptor similarity);
 - **inferred** (``career:inferredMove``): computed from skill overlap, stated by no source.
 
 A curated role and the concepts it matches *exactly* (its ESCO occupation, ROME fiche,
