@@ -62,6 +62,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 ROME_CONCEPT = BASE + "rome/"
 ONET_CONCEPT = BASE + "onet/"
+FAP_CONCEPT = BASE + "fap/"
 
 csv.field_size_limit(sys.maxsize)
 
@@ -86,6 +87,8 @@ ATTRIBUTION = {
                "the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). "
                "Used under the CC BY 4.0 license.",
     "bls": "Source: U.S. Bureau of Labor Statistics.",
+    "dares": "Source : Dares, Portraits statistiques des métiers (2022) ; Insee, enquêtes Emploi ; "
+             "Dares et Pôle emploi, indicateur de tension.",
 }
 
 TRANSITION = BASE + "transition/"
@@ -105,6 +108,7 @@ class Crosswalk:
     esco: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     rome: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     onet: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    fap: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
 
     def by_role(self, scheme: str) -> dict[str, dict[str, set[str]]]:
         """role -> {"exact": {codes}, "close": {codes}} for *scheme*."""
@@ -142,12 +146,13 @@ def read_crosswalk(path: Path = CROSSWALK) -> Crosswalk:
         if not role.startswith(ROLE) or kind is None:
             raise DataError(f"{path}: mapping {mapping} needs a role: IRI and skos:exactMatch/closeMatch")
         slug = role[len(ROLE):]
-        for prefix, scheme in ((ESCO_OCCUPATION, "esco"), (ROME_CONCEPT, "rome"), (ONET_CONCEPT, "onet")):
+        for prefix, scheme in ((ESCO_OCCUPATION, "esco"), (ROME_CONCEPT, "rome"), (ONET_CONCEPT, "onet"),
+                               (FAP_CONCEPT, "fap")):
             if concept.startswith(prefix):
                 getattr(crosswalk, scheme)[concept[len(prefix):]][kind].add(slug)
                 break
         else:
-            raise DataError(f"{path}: mapping {mapping} points to {concept}, not an ESCO/ROME/O*NET concept")
+            raise DataError(f"{path}: mapping {mapping} points to {concept}, not an ESCO/ROME/O*NET/FAP concept")
     return crosswalk
 
 

@@ -31,14 +31,15 @@ from rdflib import Graph, Namespace
 
 from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
 from datacareers.importers.common import SOC_OCCUPATION
+from datacareers.importers.fap import FAP
 from projection.releases import RELEASES, Release
 
 SKOS, RDF, DCTERMS = PREFIXES["skos"], PREFIXES["rdf"], PREFIXES["dcterms"]
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 CONCEPTS = {"esco": ESCO_OCCUPATION, "rome": "https://w3id.org/datacareers/rome/",
-            "onet": "https://w3id.org/datacareers/onet/"}
+            "onet": "https://w3id.org/datacareers/onet/", "fap": str(FAP)}
 #: The crosswalk scheme each release family is read through.
-SCHEME = {"esco": "esco", "rome": "rome", "onet": "onet", "bls": "onet"}
+SCHEME = {"esco": "esco", "rome": "rome", "onet": "onet", "bls": "onet", "dares": "fap"}
 
 #: Per family: the role-level predicates projected, and the file (facet) each goes to.
 PREDICATES = {
@@ -51,7 +52,18 @@ PREDICATES = {
              CAREER["inDemandTechnology"]: "tools", CAREER["task"]: "tasks", CAREER["education"]: "education",
              CAREER["jobZone"]: "education", SKOS + "altLabel": "titles"},
     "bls": {CAREER["salary"]: "pay", CAREER["outlook"]: "outlook", CAREER["education"]: "education"},
+    "dares": {CAREER["salary"]: "pay", CAREER["tension"]: "tension", CAREER["employmentEstimate"]: "employment",
+              CAREER["womenShare"]: "workforce", CAREER["diplomaShare"]: "workforce", CAREER["fieldShare"]: "workforce",
+              CAREER["sectorShare"]: "employers", CAREER["employerShare"]: "employers"},
 }
+#: Objects described in turn when an object points at them (a distribution's bands, a
+#: figure's place, what a share counts, the survey a figure comes from).
+NESTED = {CAREER["band"], CAREER["geography"], CAREER["shareOf"], PREFIXES["prov"] + "wasDerivedFrom",
+          PREFIXES["schema"] + "containedInPlace"}
+#: What describes a FAP family (not its figures, which the roles read).
+FAMILY_KEEPS = {RDF + "type", SKOS + "prefLabel", SKOS + "notation", SKOS + "broader", CAREER["fapCode"]}
+#: Places whose figures are shipped (France and its regions; an import has the départements too).
+SHIPPED_PLACES = ("https://w3id.org/datacareers/geo/fr", "https://w3id.org/datacareers/geo/fr-region-")
 #: Read through exact matches only: a job title names its own occupation, so a close match's
 #: titles (an IT director's, for a Chief Data Officer) are another job's names.
 EXACT_ONLY = {SKOS + "altLabel"}
@@ -117,7 +129,10 @@ def readings(store: Store, release: Release, graph: str, mappings: list[Mapping]
     return out
 
 
-def _describe(store: Store, node: NamedNode, g: NamedNode, shipped: NamedNode, out: set) -> None:
+def _describe(store: Store, node: NamedNode, g: NamedNode, shipped: NamedNode, out: set,
+              seen: set | None = None) -> None:
+    seen = set() if seen is None else seen
+    seen.add(node.value)
     for quad in store.quads_for_pattern(node, None, None, g):
         if quad.predicate.value in SKIP:
             continue
@@ -126,6 +141,29 @@ def _describe(store: Store, node: NamedNode, g: NamedNode, shipped: NamedNode, o
         if quad.predicate.value == SKOS + "broader" and isinstance(obj, NamedNode):
             out.update((obj, q.predicate, q.object) for q in store.quads_for_pattern(obj, None, None, g)
                        if q.predicate.value in BROADER_KEEPS)
+        elif quad.predicate.value in NESTED and isinstance(obj, NamedNode) and obj.value not in seen:
+            _describe(store, obj, g, shipped, out, seen)
+
+
+def shipped_place(store: Store, node: NamedNode, g: NamedNode) -> bool:
+    """False for a figure of a place the shipped facts leave to an import (a département)."""
+    places = [q.object.value for q in store.quads_for_pattern(node, NamedNode(CAREER["geography"]), None, g)]
+    return not places or any(p == SHIPPED_PLACES[0] or p.startswith(SHIPPED_PLACES[1]) for p in places)
+
+
+def families(store: Store, concepts: set[str], g: NamedNode) -> set[Triple]:
+    """The FAP families read and their parents, described (code, labels, broader)."""
+    out: set[Triple] = set()
+    todo = list(concepts)
+    while todo:
+        node = NamedNode(todo.pop())
+        for quad in store.quads_for_pattern(node, None, None, g):
+            if quad.predicate.value not in FAMILY_KEEPS:
+                continue
+            out.add((node, quad.predicate, quad.object))
+            if quad.predicate.value == SKOS + "broader":
+                todo.append(quad.object.value)
+    return out
 
 
 def project(store: Store, release: Release, graph: str, mappings: list[Mapping]) -> dict[str, set[Triple]]:
@@ -140,11 +178,15 @@ def project(store: Store, release: Release, graph: str, mappings: list[Mapping])
             if predicate in EXACT_ONLY and mapping.kind != "exact":
                 continue
             for quad in store.quads_for_pattern(NamedNode(concept), NamedNode(predicate), None, g):
+                if release.family == "dares" and not shipped_place(store, quad.object, g):
+                    continue
                 out[facet].add((role, quad.predicate, quad.object))
                 if isinstance(quad.object, NamedNode) and (facet, quad.object.value) not in described:
                     described.add((facet, quad.object.value))
                     _describe(store, quad.object, g, shipped, out[facet])
         out["read-through"].add((role, NamedNode(CAREER["viaMapping"]), NamedNode(mapping.iri)))
+        if release.family == "dares":
+            out["families"] |= families(store, {concept}, g)
     essential, optional = NamedNode(CAREER["essentialSkill"]), NamedNode(CAREER["optionalSkill"])
     if "skills" in out:
         out["skills"] -= {(s, optional, o) for s, p, o in out["skills"] if p == essential}
