@@ -15,8 +15,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from datacareers.constants import SOURCE
+from projection.borrowing import SCOPES, lends, lends_figures, moves_into, moves_out_of
+from rdflib import Graph, Namespace
+
+from datacareers.constants import FACTS_DIR, PREFIXES, ROLE, SOURCE
 from datacareers.files import write_atomically
+from datacareers.importers.bls import residual
 from datacareers.labels import local_name
 from datacareers.store.shipped import shipped_store
 from datacareers.store.walk import all_roles
@@ -54,7 +58,7 @@ def table() -> str:
         lines.append(f"| `{local_name(role)}` | " + " | ".join(cells) + " |")
     totals = [sum(1 for role in roles if found[role][key]) for key in keys]
     lines.append(f"| **roles with it (of {len(roles)})** | " + " | ".join(str(n) for n in totals) + " |")
-    return "\n".join(lines + french(store, roles)) + "\n"
+    return "\n".join(lines + french(store, roles)) + "\n" + left_out()
 
 
 FRENCH_INTRO = """
@@ -87,6 +91,67 @@ def french(store, roles: list[str]) -> list[str]:
                      f"{pay['median'] if pay else 'none'} | {tension} | {len(shared)} other roles |")
     lines.append(f"| **roles with it (of {len(roles)})** | | {have_pay} | {have_tension} | |")
     return lines
+
+
+LEFT_OUT = """
+## What the borrowing rule leaves out
+
+A close match lends a role only the facts that fit it (the rule: docs/crosswalk.md, "What a
+close match may lend"). Here is what it does not lend, for each match a role is read through
+(a role is read through its exact matches in a classification when it has any, else its close
+ones). Job titles never come through a close match and are not listed.
+
+| role | match | facet not borrowed | why |
+|---|---|---|---|
+"""
+#: Release family -> the facets it could lend (job titles left out: never through a close match).
+FAMILY_FACETS = {"esco": ("skills",), "rome": ("skills", "tasks", "education", "sectors", "employers"),
+                 "onet": ("tools", "tasks", "education")}
+FIGURES = ("pay", "outlook", "education")
+SCHEME_OF = {"http://data.europa.eu/esco/occupation/": "esco", "https://w3id.org/datacareers/rome/": "rome",
+             "https://w3id.org/datacareers/onet/": "onet"}
+NAMES = {"esco": "ESCO", "rome": "ROME", "onet": "O*NET"}
+WHY = {"neighbour": "a neighbouring job's", "broader": "a broader occupation's, shared with its other jobs",
+       "narrower": "a narrower occupation's"}
+
+
+def _mappings() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """(role, scheme) -> [(code, match, label)] of the matches the role is read through."""
+    career, skos = Namespace(PREFIXES["career"]), Namespace(PREFIXES["skos"])
+    graph = Graph().parse(FACTS_DIR / "curated" / "crosswalk.ttl", format="turtle")
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for mapping in graph.subjects(career.mappedRole, None):
+        concept = str(graph.value(mapping, career.mappedConcept))
+        scheme = next((s for prefix, s in SCHEME_OF.items() if concept.startswith(prefix)), None)
+        if scheme is None:
+            continue
+        code = concept.rsplit("/", 1)[-1]
+        exact = graph.value(mapping, career.matchKind) == skos.exactMatch
+        match = "exact" if exact else SCOPES.get(str(graph.value(mapping, career.conceptScope)), "?")
+        found.setdefault((str(graph.value(mapping, career.mappedRole)), scheme), []).append((code, match))
+    return {key: [m for m in ms if m[1] == "exact"] or ms for key, ms in found.items()}
+
+
+def left_out() -> str:
+    """The table of what the borrowing rule does not lend, role by role."""
+    rows = []
+    for (role, scheme), matches in sorted(_mappings().items()):
+        for code, match in sorted(matches):
+            if match == "exact":
+                continue
+            name = f"{NAMES[scheme]} {code[:8] if scheme == 'esco' else code} ({match})"
+            dropped = [(f, WHY[match]) for f in FAMILY_FACETS[scheme] if not lends(f, match, scheme)]
+            if scheme == "onet" and not lends_figures(match, code, residual(code[:7])):
+                why = (WHY[match] if match != "broader" else
+                       "a residual \"All Other\" group, two steps from the role" if residual(code[:7]) else
+                       "a breakout's SOC code, two steps from the role")
+                dropped += [(f"US {f} (SOC {code[:7]})", why) for f in FIGURES]
+            if scheme in ("rome", "onet") and not moves_out_of(match):
+                dropped.append(("moves out of the role", WHY[match]))
+            if scheme in ("rome", "onet") and not moves_into(match):
+                dropped.append(("moves into the role", "a move into any of the concept's jobs"))
+            rows += [f"| `{role[len(ROLE):]}` | {name} | {facet} | {why} |" for facet, why in dropped]
+    return LEFT_OUT + "\n".join(rows) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

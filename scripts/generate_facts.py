@@ -47,6 +47,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from projection.borrowing import SCOPES, moves_into, moves_out_of
+
 from datacareers.errors import ImportFormatError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -109,6 +111,8 @@ class Crosswalk:
     rome: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     onet: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     fap: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    #: (scheme, code, role) -> how the role reaches the code: "exact" or a close match's scope.
+    match: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     def by_role(self, scheme: str) -> dict[str, dict[str, set[str]]]:
         """role -> {"exact": {codes}, "close": {codes}} for *scheme*."""
@@ -119,11 +123,15 @@ class Crosswalk:
                     out[role][kind].add(code)
         return out
 
-    def representative(self, scheme: str) -> tuple[dict[str, str], list[str]]:
-        """code -> the one role standing for it in moves, and notes on codes left out."""
+    def representative(self, scheme: str, side: str = "from") -> tuple[dict[str, str], list[str]]:
+        """code -> the one role standing for it in moves out of it (*side* "from") or into it
+        ("to"), and notes on codes left out. A close match stands for its role only as far as
+        :mod:`projection.borrowing` lets moves through its scope."""
+        fits = moves_out_of if side == "from" else moves_into
         chosen, notes = {}, []
         for code, kinds in sorted(getattr(self, scheme).items()):
-            roles = kinds.get("exact") or kinds.get("close") or set()
+            close = {role for role in kinds.get("close", set()) if fits(self.match[scheme, code, role])}
+            roles = kinds.get("exact") or close
             if len(roles) == 1:
                 chosen[code] = next(iter(roles))
             elif roles:
@@ -149,7 +157,10 @@ def read_crosswalk(path: Path = CROSSWALK) -> Crosswalk:
         for prefix, scheme in ((ESCO_OCCUPATION, "esco"), (ROME_CONCEPT, "rome"), (ONET_CONCEPT, "onet"),
                                (FAP_CONCEPT, "fap")):
             if concept.startswith(prefix):
-                getattr(crosswalk, scheme)[concept[len(prefix):]][kind].add(slug)
+                code = concept[len(prefix):]
+                getattr(crosswalk, scheme)[code][kind].add(slug)
+                scope = str(graph.value(mapping, career.conceptScope) or "")
+                crosswalk.match[scheme, code, slug] = "exact" if kind == "exact" else SCOPES.get(scope, "")
                 break
         else:
             raise DataError(f"{path}: mapping {mapping} points to {concept}, not an ESCO/ROME/O*NET/FAP concept")

@@ -63,11 +63,13 @@ INFERRED = "inferred-skill-similarity"
 Move = tuple[str, str, str, str, int, str | None]
 
 
-def _moves(rows, chosen: dict[str, str]) -> list[Move]:
-    """(from code, to code, from role, to role, rank, tier) for rows between chosen codes."""
+def _moves(rows, chosen: dict[str, str], into: dict[str, str] | None = None) -> list[Move]:
+    """(from code, to code, from role, to role, rank, tier) for rows from a *chosen* code to
+    an *into* code (the same as *chosen* unless given)."""
+    into = chosen if into is None else into
     moves = []
     for source, target, rank, tier in rows:
-        a, b = chosen.get(source), chosen.get(target)
+        a, b = chosen.get(source), into.get(target)
         if a is None or b is None or a == b:
             continue
         moves.append((source, target, a, b, rank, tier))
@@ -97,11 +99,12 @@ def render_moves(moves: list[Move], prefix: str, evidence: str, out_of: Counter,
 
 def generate_rome(datasets: Path, crosswalk: Crosswalk) -> str:
     chosen, notes = crosswalk.representative("rome")
+    into, _ = crosswalk.representative("rome", side="to")
     with _open_csv(datasets, ROME_MOBILITY) as fh:
         rows = [(r["code_rome"].strip(), r["code_rome_cible"].strip(), _rank(r["numero_ordre"], ROME_MOBILITY), None)
                 for r in csv.DictReader(fh)]
     out_of = Counter(source for source, target, _, _ in rows if source != target)
-    return render(render_moves(_moves(rows, chosen), "rome-4.0", "stated", out_of, ROME_CONCEPT), header(
+    return render(render_moves(_moves(rows, chosen, into), "rome-4.0", "stated", out_of, ROME_CONCEPT), header(
         [ROME_MOBILITY], "ROME 4.0, export v460", ATTRIBUTION["rome"], "rome-4.0",
         ["code_rome -> code_rome_cible: stated moves (career:canBecome); career:rank = numero_ordre,",
          "career:outOf = how many mobilités ROME lists from that fiche."] + notes))
@@ -109,9 +112,11 @@ def generate_rome(datasets: Path, crosswalk: Crosswalk) -> str:
 
 def generate_onet_related(datasets: Path, crosswalk: Crosswalk) -> str:
     chosen, notes = crosswalk.representative("onet")
+    into, _ = crosswalk.representative("onet", side="to")
     rows = [(r[0].strip(), r[1].strip(), _rank(r[3], ONET_RELATED), r[2].strip()) for r in _tsv(datasets, ONET_RELATED)]
     out_of = Counter(source for source, target, _, _ in rows if source != target)
-    return render(render_moves(_moves(rows, chosen), "onet-29.0-crosswalk", "related", out_of, ONET_CONCEPT), header(
+    moves = _moves(rows, chosen, into)
+    return render(render_moves(moves, "onet-29.0-crosswalk", "related", out_of, ONET_CONCEPT), header(
         [ONET_RELATED], "O*NET 29.0 Database, August 2024", ATTRIBUTION["onet-29.0"], "onet-29.0",
         ["O*NET-SOC Code -> Related O*NET-SOC Code. Related Occupations is a similarity list, not",
          "moves people are said to make: career:relatedMove (never career:canBecome) with a",
@@ -122,9 +127,10 @@ def generate_onet_related(datasets: Path, crosswalk: Crosswalk) -> str:
 
 def generate_onet_changers(datasets: Path, crosswalk: Crosswalk) -> str:
     chosen, notes = crosswalk.representative("onet")
+    into, _ = crosswalk.representative("onet", side="to")
     rows = [(r[0].strip(), r[2].strip(), _rank(r[4], ONET_CHANGERS), None) for r in _tsv(datasets, ONET_CHANGERS)]
     out_of = Counter(source for source, target, _, _ in rows if source != target)
-    return render(render_moves(_moves(rows, chosen), "onet-25-career-changers", "stated", out_of, ONET_CONCEPT),
+    return render(render_moves(_moves(rows, chosen, into), "onet-25-career-changers", "stated", out_of, ONET_CONCEPT),
                   header([ONET_CHANGERS], "O*NET 25.x Career Changers Matrix, Excel converted to TSV",
                          ATTRIBUTION["onet-25"], "onet-25-career-changers",
                          ["O*NET-SOC Code -> Related O*NET-SOC Code: stated moves (career:canBecome);",

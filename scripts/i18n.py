@@ -5,6 +5,10 @@
     python scripts/i18n.py --check    # exit 1 if a message lacks a French translation or a
                                       # compiled .mo is stale (tests/test_i18n.py does the same)
 
+"Stale" compares what gettext reads from the .mo (every message, its translations and the
+plural rule) with what the .po says, not bytes: another Babel release may lay the same
+catalogue out differently.
+
 Messages are the English strings the code marks with ``_()``, ``ngettext()`` and ``N_()``.
 Translate new ones in graph/datacareers/locale/fr/LC_MESSAGES/datacareers.po (msgstr),
 then run this script again to compile.
@@ -15,12 +19,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import io
+import struct
 import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +63,27 @@ def compiled(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
+def readable(mo: bytes) -> tuple[set, str]:
+    """What compiled catalogue *mo* holds for a reader: each message (context, id, plural
+    id) with its translations, and the plural rule; the rest of the header (dates, the
+    generator's name) is left out."""
+    catalog = read_mo(io.BytesIO(mo))
+    messages = {(m.context, *((m.id,) if isinstance(m.id, str) else m.id),
+                 *((m.string,) if isinstance(m.string, str) else m.string))
+                for m in catalog if m.id}
+    return messages, " ".join(catalog.plural_forms.split())
+
+
+def stale(mo: Path, catalog: Catalog) -> bool:
+    """True when the compiled *mo* does not give what *catalog* (the .po) says."""
+    if not mo.is_file():
+        return True
+    try:
+        return readable(mo.read_bytes()) != readable(compiled(catalog))
+    except (OSError, ValueError, IndexError, struct.error):  # a damaged .mo
+        return True
+
+
 def problems(lang: str = "fr") -> list[str]:
     """What is wrong with *lang*'s catalogue, one line per message (empty when all is well)."""
     catalog = read(lang)
@@ -75,7 +101,7 @@ def problems(lang: str = "fr") -> list[str]:
         for error in errors:
             found.append(f"{lang}.po: {message.id!r}: {error}")
     mo = po_path(lang).with_suffix(".mo")
-    if not mo.is_file() or mo.read_bytes() != compiled(catalog):
+    if stale(mo, catalog):
         found.append(f"{mo.relative_to(ROOT)} is stale: run python scripts/i18n.py")
     return found
 

@@ -83,7 +83,7 @@ def test_bad_k_is_usage_error(runner, cli):
 def test_show_text_has_every_section(runner, cli):
     result = run(runner, cli, "show", "ML engineer", "--lang", "en")
     assert result.exit_code == 0
-    for expected in ("machine learning engineer", "Salaries", "35,000", "75,000", "EQF level 7",
+    for expected in ("machine learning engineer", "Pay:", "35,000", "75,000", "EQF level 7",
                      "chief data officer", "automotive", "startup", "data engineer", "ml-engineer-article"):
         assert expected in result.stdout, expected
 

@@ -173,7 +173,8 @@ def _roles_with(folder_predicates) -> set[str]:
 
 
 @pytest.mark.parametrize("facet, where, least", [
-    ("pay", [("bls-oews-2024", CAREER.salary)], 30),
+    # the borrowing rule (docs/crosswalk.md) leaves 8 roles without a US figure close enough to show
+    ("pay", [("bls-oews-2024", CAREER.salary)], 25),
     ("education", [("bls-ep-2024-34", CAREER.education), ("onet-29.0", CAREER.education),
                    ("rome-4.0", CAREER.education)], 30),
     ("sectors", [("rome-4.0", CAREER.inSector)], 30),

@@ -60,3 +60,32 @@ def test_installed_wheel_loads_its_own_ontology(wheel, tmp_path):
     ontology_dir, triples = proc.stdout.split()
     assert Path(ontology_dir) == site / "datacareers" / "ontology"
     assert int(triples) > 500
+
+
+def test_constraints_pin_every_dependency_venv_installs():
+    """scripts/venv.sh installs at constraints.txt's versions: a dependency (or test tool, or
+    build tool) added to pyproject.toml without re-running scripts/lock.sh would float to
+    whatever is newest on a fresh machine."""
+    import re
+    import tomllib
+
+    from packaging.requirements import Requirement
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = [*project["project"]["dependencies"], *project["build-system"]["requires"], "pip"]
+    for extra in project["project"].get("optional-dependencies", {}).values():
+        wanted += extra
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version.strip()
+    unpinned, outside = [], []
+    for text in wanted:
+        requirement = Requirement(text)
+        name = re.sub(r"[-_.]+", "-", requirement.name).lower()
+        if name not in pins:
+            unpinned.append(name)
+        elif not requirement.specifier.contains(pins[name], prereleases=True):
+            outside.append(f"{name}=={pins[name]} outside {requirement.specifier}")
+    assert not unpinned, f"not pinned in constraints.txt (run scripts/lock.sh): {sorted(set(unpinned))}"
+    assert not outside, outside

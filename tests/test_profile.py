@@ -107,10 +107,11 @@ def test_job_titles_name_their_source(alpha):
 
 def test_show_text_english_has_every_facet_with_source_and_via(alpha):
     text = show_text(alpha, "en")
-    for needle in ("Pay distributions (percentiles):", "median 112,590", "the same figures for: beta scientist",
-                   "via O*NET 15-2051.00, a close match: O*NET files Alpha Analyst under Data Scientists.",
-                   "Outlook:", "23,400 openings a year", "(SOC 15-2051) [bls-ep-2024]",
-                   "share of job holders: 41.5%", "typical entry level", "Tasks (in the words of the sources):",
+    for needle in ("Pay:", "median 112,590", "the same figures for: beta scientist",
+                   "  via O*NET 15-2051.00, a close match\n",
+                   "O*NET 15-2051.00: O*NET files Alpha Analyst under Data Scientists. [bls-ep-2024, bls-oews-2024, "
+                   "onet-29.0]", "Outlook:", "23,400 openings a year (SOC 15-2051)",
+                   "share of job holders: 41.5%", "typical entry level", "Tasks:",
                    "Deliver presentations of the results. (core)", "Python (hot technology, in demand) [onet-29.0]",
                    "Job titles:", "Quantitative Analyst [onet-29.0]",
                    "\u201cGère les équipes d'analystes alpha\u201d (rome-4.0 M1423, sentence 6)",
@@ -124,8 +125,9 @@ def test_show_text_reads_as_french(store):
     text = show_text(role_facts(store, ALPHA, "fr"), "fr")
     with using("fr"):
         median, jobs = number(112590), number(245900)
-    for needle in (f"médiane {median}", f"2024 : {jobs} emplois", "Distribution des salaires (centiles) :",
-                   "via O*NET 15-2051.00, une correspondance proche : O*NET range Alpha Analyst sous Data Scientists.",
+    for needle in (f"médiane {median}", f"2024 : {jobs} emplois", "Rémunération :",
+                   "via O*NET 15-2051.00, une correspondance proche",
+                   "O*NET 15-2051.00 : O*NET range Alpha Analyst sous Data Scientists.",
                    "« Gère les équipes d'analystes alpha » (rome-4.0 M1423, phrase 6)", "niveau d'entrée habituel",
                    "les mêmes chiffres pour : scientifique bêta", "Appellations :", "(essentielle)"):
         assert needle in text, needle
@@ -156,17 +158,18 @@ def test_view_detail_panel_has_the_profile_sections(store):
 
     details = view_data(store, lang="fr")["details"][ALPHA]
     titles = [s["title"] for s in details["prof"]]
-    assert titles[:2] == ["Distribution des salaires (centiles)", "Perspectives"]
-    [row] = details["prof"][0]["rows"]
-    assert row["cells"][0] == "SOC 15-2051 (2024)" and row["via"].startswith("via O*NET 15-2051.00")
-    said = next(s for s in details["prof"] if s["title"] == "Qui le dit")["lines"][0]
-    assert said["quote"] == "Gère les équipes d'analystes alpha" and said["src"]
+    pay = titles.index("Rémunération")
+    assert titles[pay + 1] == "Perspectives"
+    [row] = details["prof"][pay]["rows"]
+    assert "SOC 15-2051" in row["text"] and "via O*NET 15-2051.00" in row["text"]
+    said = next(s for s in details["prof"] if s["title"] == "Rend compte à")["lines"][0]
+    assert said["via"] == "« Gère les équipes d'analystes alpha » (rome-4.0 M1423, phrase 6)" and said["src"]
     # the pay table of ranges leaves distributions to the profile section
     assert "sal" not in details
 
 
 def test_site_sections_title_every_new_facet(alpha):
-    from datacareers.views.site.facets import Links, sections
+    from datacareers.views.sections import Links, sections
 
     found = {s["key"]: s for s in sections(alpha, Links(roles={ALPHA: "alpha", GAMMA: "gamma"}))}
     untitled = [k for k, s in found.items() if s["title"] == k.replace("_", " ")]
@@ -222,34 +225,75 @@ def test_a_mapping_missing_from_the_store_does_not_break_the_profile():
     assert "beta scientist" in show_text(role_facts(store, BETA, "en"), "en")
 
 
-def test_tools_say_a_shared_close_match_once_and_list_the_unflagged_on_one_line():
-    from datacareers.views.profile_text import tool_lines
+def _model(key: str, items: list[dict]) -> dict:
+    from datacareers.views.sections import Links, sections
+
+    return next(x for x in sections({"id": "x", key: items}, Links(roles={})) if x["key"] == key)
+
+
+def test_tools_say_a_shared_close_match_once():
+    from datacareers.views.sections_text import section_lines
 
     via = [{"mapping": "m", "scheme": "onet", "code": "11-3021.00", "label": "", "kind": "close", "reason": ""}]
-    tools = [{"label": name, "hot": hot, "in_demand": False, "sources": ["s/onet"], "via": via}
-             for name, hot in (("Python", True), ("SQL", True), ("Alpha Four", False), ("Canu", False))]
+    tools = [{"id": name, "label": name, "hot": hot, "in_demand": False, "sources": ["s/onet"], "via": via}
+             for name, hot in (("Python", True), ("SQL", True), ("Canu", False))]
     with using("en"):
-        lines = tool_lines(tools)
-    assert lines == ["  via O*NET 11-3021.00, a close match", "  - Python (hot technology) [onet]",
-                     "  - SQL (hot technology) [onet]", "  - 2 other technologies: Alpha Four, Canu [onet]"]
-    tools[3]["via"] = []  # no longer shared: each line says its own
+        lines = section_lines(_model("tools", tools))
+    assert lines == ["Tools and technologies:", "  via O*NET 11-3021.00, a close match",
+                     "  - Python (hot technology) [onet]", "  - SQL (hot technology) [onet]", "  - Canu [onet]"]
+    tools[2]["via"] = []  # read directly: said first, the close match said once above the others
     with using("en"):
-        lines = tool_lines(tools)
-    assert sum("via O*NET" in line for line in lines) == 3
+        lines = section_lines(_model("tools", tools))
+    assert lines[1:3] == ["  - Canu [onet]", "  via O*NET 11-3021.00, a close match"]
 
 
 def test_education_read_through_one_close_match_says_it_once_after_the_direct_lines():
-    from datacareers.views.profile_text import education_lines
+    from datacareers.views.sections_text import section_lines
 
     via = [{"mapping": "m", "scheme": "onet", "code": "11-3021.00", "label": "", "kind": "close", "reason": ""}]
     entries = [{"text": "Bachelor's degree", "sources": ["s/bls"], "via": via, "entry_level": True},
                {"text": "Master's Degree", "sources": ["s/onet"], "via": via, "share": 14.36},
                {"text": "Bac + 5", "sources": ["s/rome"], "via": [], "eqf_level": 7}]
     with using("en"):
-        lines = education_lines(entries)
-    assert lines == ["  - Bac + 5 (EQF level 7) [rome]", "  via O*NET 11-3021.00, a close match",
+        lines = section_lines(_model("education", entries))
+    assert lines == ["Education:", "  - Bac + 5 (EQF level 7) [rome]", "  via O*NET 11-3021.00, a close match",
                      "  - Bachelor's degree (typical entry level) [bls]",
                      "  - Master's Degree (share of job holders: 14.36%) [onet]"]
+
+
+def test_show_the_site_and_the_panel_render_one_model_for_a_role_of_mixed_sources():
+    """The ML engineer has the article's facts and ROME's, read through a close match: show
+    used to leave out ROME's sectors, employers and education and print "via" under the
+    article's lines. show, the site's role page and the panel now render one model."""
+    from datacareers.constants import ROLE
+    from datacareers.store.shipped import shipped_store
+    from datacareers.views.html.profile import PANEL, role_sections
+    from datacareers.views.sections import Links, sections
+
+    facts = role_facts(shipped_store(), ROLE["machine-learning-engineer"], "en")
+    with using("en"):
+        model = sections(facts, Links(roles={}))
+        text = show_text(facts, "en").splitlines()
+        panel = role_sections(facts, lambda graph: 1)
+    by_key = {s["key"]: s for s in model}
+    for key, rome_line in (("sectors", "IT and telecommunications"),
+                           ("employers", "Research and development laboratory"),
+                           ("education", "Cet emploi est accessible avec un Bac + 5")):
+        section = by_key[key]
+        title = text.index(section["title"] + ":")
+        block = text[title + 1:text.index("", title)]
+        rome = next(i for i, line in enumerate(block) if rome_line in line)
+        article = [i for i, line in enumerate(block) if "[ml-engineer-article]" in line]
+        assert article and max(article) < rome, (key, block)  # the article's lines first
+        note = [line for line in block[:rome] if line.strip().startswith("via ROME M1889")]
+        above = [i for i, line in enumerate(block) if line.strip().startswith("via ROME M1889")]
+        assert note or "via ROME M1889" in block[rome], (key, block)  # said above the ROME lines, or on them
+        assert all(i > max(article) for i in above), (key, block)  # never under the article's lines
+    for section in model:  # every line of the model is in the text
+        lines = section.get("lines") or section.get("rows") or []
+        assert all(any(str(line.get("text") or line.get("level")) in t for t in text) for line in lines), section["key"]
+    shown = [s["key"] for s in model if s["key"] in PANEL and (s.get("lines") or s.get("rows"))]
+    assert [s["title"] for s in panel] == [by_key[k]["title"] for k in shown]
 
 
 def test_matches_are_named_in_the_readers_language():
@@ -258,5 +302,5 @@ def test_matches_are_named_in_the_readers_language():
 
     store = shipped_store()
     french = show_text(role_facts(store, ROLE["chief-data-officer"], "fr"), "fr")
-    assert "correspondance proche : https://w3id.org/datacareers/onet/11-3021.00" in french
-    assert "code ROME : M1423" in french and "closeMatch" not in french
+    assert "proche de https://w3id.org/datacareers/onet/11-3021.00" in french
+    assert "code ROME M1423" in french and "closeMatch" not in french

@@ -33,6 +33,12 @@ HUNGRY = "SELECT (STRLEN(?j) AS ?n) { BIND(" + LETTERS + " AS ?a) " + " ".join(
     f"BIND(CONCAT({', '.join([f'?{a}'] * 8)}) AS ?{b})" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
 ) + " BIND(CONCAT(?i, ?i, ?i, ?i) AS ?j) }"
 CLI = [sys.executable, "-c", "from datacareers.cli import main; main()"]
+#: Seconds a subprocess gets to start, stop or die. Generous on purpose: on a loaded 2-core
+#: machine, with PYTHONDONTWRITEBYTECODE=1 making every interpreter compile every module,
+#: starting or stopping takes seconds. It weakens nothing: the runaway query never ends on
+#: its own, so a process that ignored the signal still fails the test (later, that is all);
+#: how fast Ctrl-C stops things is for a benchmark to say, not a test.
+DEADLINE = 120.0
 
 
 def one_line_error(result, pattern: str) -> None:
@@ -61,7 +67,7 @@ def running(pid: int) -> bool:
         return False
 
 
-def wait_until(condition, timeout: float = 20.0) -> bool:
+def wait_until(condition, timeout: float = DEADLINE) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
@@ -110,7 +116,7 @@ def test_ctrl_c_stops_a_query_at_once_without_a_traceback(isolated_home):
         worker = children(process.pid)[0]
         assert wait_until(lambda: cpu_seconds(worker) > 0.2), "the query never ran"
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        process.wait(10)
+        process.wait(DEADLINE)
     finally:
         process.kill()
     stderr = process.stderr.read()
@@ -125,10 +131,10 @@ def test_the_query_process_dies_with_the_command(isolated_home, sig):
         assert wait_until(lambda: children(process.pid))
         worker = children(process.pid)[0]
         process.send_signal(sig)
-        process.wait(10)
+        process.wait(DEADLINE)
     finally:
         process.kill()
-    assert wait_until(lambda: not running(worker), timeout=5), "the query process outlived its parent"
+    assert wait_until(lambda: not running(worker)), "the query process outlived its parent"
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
@@ -141,10 +147,10 @@ def test_busy_serve_workers_die_with_serve(isolated_home, sig):
         ask_in_background(url, RUNAWAY)
         assert wait_until(lambda: any(cpu_seconds(w) > 0.3 for w in workers)), "no worker got busy"
         process.send_signal(sig)
-        process.wait(10)
+        process.wait(DEADLINE)
     finally:
         process.kill()
-    assert wait_until(lambda: not any(running(w) for w in workers), timeout=5), "orphaned workers"
+    assert wait_until(lambda: not any(running(w) for w in workers)), "orphaned workers"
 
 
 def ask_in_background(url: str, query: str) -> None:
@@ -169,12 +175,12 @@ def test_ctrl_c_stops_serve_without_worker_tracebacks(isolated_home, moment):
             ask_in_background(url, RUNAWAY)
             assert wait_until(lambda: any(cpu_seconds(w) > 0.3 for w in workers)), "no worker got busy"
         os.killpg(process.pid, signal.SIGINT)  # the whole group, as a terminal does
-        process.wait(10)
+        process.wait(DEADLINE)
     finally:
         process.kill()
     stderr = process.stderr.read()
     assert "Traceback" not in stderr and "Process datacareers-query" not in stderr, stderr
-    assert wait_until(lambda: not any(running(w) for w in workers), timeout=5)
+    assert wait_until(lambda: not any(running(w) for w in workers))
 
 
 # ----------------------------------------------------------------- memory

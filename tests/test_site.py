@@ -17,8 +17,8 @@ from rdflib import Graph, Namespace, URIRef
 from datacareers.constants import PREFIXES, ROLE, source_iri
 from datacareers.store.shipped import shipped_store
 from datacareers.views import describe
+from datacareers.views.sections import HEADER_KEYS
 from datacareers.views.site import build, render_site, write_site
-from datacareers.views.site.facets import HEADER_KEYS
 from datacareers.views.site.words import FACET_TITLES
 from datacareers.views.subset import curated_roles
 
@@ -337,7 +337,7 @@ def test_committed_bundle_is_the_one_package_lock_pins_with_every_licence():
 
 def test_a_section_partly_read_through_a_close_match_says_it_once_after_the_direct_lines():
     from datacareers.i18n import using
-    from datacareers.views.site import facets
+    from datacareers.views import sections as facets
 
     via = [{"mapping": "m", "scheme": "onet", "code": "15-2051.01", "label": "", "kind": "close", "reason": ""}]
     tasks = [{"text": "Generate reports", "sources": [source_iri("onet-29.0")], "via": via},
@@ -355,12 +355,14 @@ def test_a_section_partly_read_through_a_close_match_says_it_once_after_the_dire
 def test_index_pay_says_it_is_a_us_figure_of_a_soc_code(site):
     index = Page(site["fr/index.html"]).text
     with_median = Page(site["en/index.html"]).text
-    assert "médiane 112\u202f590 USD par an (États-Unis, SOC 15-2051)" in index
-    assert "median 112,590 USD per year (United States, SOC 15-2051)" in with_median
+    assert "médiane 112\u202f590 USD par an (États-Unis, SOC 15-2051 Data Scientists)" in index
+    assert "median 112,590 USD per year (United States, SOC 15-2051 Data Scientists)" in with_median
+    # a residual "All Other" group is said to be one
+    assert "(United States, SOC 15-1299 Computer Occupations, All Other; a group of occupations)" in with_median
 
 
 def test_role_pay_says_what_the_figures_are(site):
-    pay = Page(site["fr/roles/data-analyst.html"]).text.split("Rémunération", 2)[2]
-    for words in ("États-Unis, SOC 15-2051", "233\u202f440 emplois", "les mêmes chiffres pour : ",
-                  "data scientist", "via O*NET 15-2051.01, une correspondance proche"):
+    pay = Page(site["fr/roles/business-intelligence-analyst.html"]).text.split("Rémunération", 2)[2]
+    for words in ("États-Unis, SOC 15-2051 Data Scientists", "233\u202f440 emplois", "les mêmes chiffres pour : ",
+                  "data scientist", "O*NET 15-2051.01, auquel ce métier correspond, est l'un des métiers de ce code"):
         assert words in pay, words

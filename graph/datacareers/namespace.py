@@ -31,6 +31,7 @@ class CAREER(DefinedNamespace):
     EducationRequirement: URIRef
     Transition: URIRef
     Mapping: URIRef
+    ConceptScope: URIRef
     Source: URIRef
     NamedGraph: URIRef
 
@@ -80,6 +81,11 @@ class CAREER(DefinedNamespace):
     mappedConcept: URIRef
     matchKind: URIRef
     reason: URIRef
+    conceptScope: URIRef
+    broaderConcept: URIRef
+    narrowerConcept: URIRef
+    neighbourConcept: URIRef
+    residualGroup: URIRef
 
     # sources
     attribution: URIRef

@@ -15,9 +15,16 @@ The rule, the same for every release and facet:
    definitions and ESCO's reuse level (:data:`SKIP`, kept out of the shipped graph: the
    import has them); a ``skos:broader`` target keeps its type, label and code. A
    ``dcterms:source`` pointing at the import's graph points at the shipped graph.
-   Job titles (``skos:altLabel``) come through exact matches only (:data:`EXACT_ONLY`).
 4. **Each reading is said**: ``role career:viaMapping mapping:<role>-<scheme>-<code>`` in
-   that graph, for every mapping used, so that a fact read through a close match shows it.
+   that graph, for every mapping that lent something, so that a fact read through a close match shows it.
+5. **Only what fits the role is borrowed** (:mod:`projection.borrowing`, docs/crosswalk.md):
+   which facets a close match lends depends on its ``career:conceptScope`` (broader, narrower,
+   neighbour); job titles come through exact matches only; a SOC code's figures through an
+   exact match, or a broader close match to the code's own O*NET occupation that is not a
+   residual "All Other" group; a FAP family's figures (Dares) through an exact or a broader
+   match (a family that counts the role's job among others). A figure keeps the SOC code it belongs to (``soc/<code>
+   career:salary|outlook|education <figure>``, the code's title, notation and
+   ``career:residualGroup``), so that a reader sees whose figure it is.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from rdflib import Graph, Namespace
 from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
 from datacareers.importers.common import SOC_OCCUPATION
 from datacareers.importers.fap import FAP
+from projection.borrowing import FIGURES, SCOPES, lends, lends_family_figures, lends_figures
 from projection.releases import RELEASES, Release
 
 SKOS, RDF, DCTERMS = PREFIXES["skos"], PREFIXES["rdf"], PREFIXES["dcterms"]
@@ -64,13 +72,12 @@ NESTED = {CAREER["band"], CAREER["geography"], CAREER["shareOf"], PREFIXES["prov
 FAMILY_KEEPS = {RDF + "type", SKOS + "prefLabel", SKOS + "notation", SKOS + "broader", CAREER["fapCode"]}
 #: Places whose figures are shipped (France and its regions; an import has the départements too).
 SHIPPED_PLACES = ("https://w3id.org/datacareers/geo/fr", "https://w3id.org/datacareers/geo/fr-region-")
-#: Read through exact matches only: a job title names its own occupation, so a close match's
-#: titles (an IT director's, for a Chief Data Officer) are another job's names.
-EXACT_ONLY = {SKOS + "altLabel"}
 #: What an object's description leaves out (the import keeps it).
 SKIP = {SKOS + "altLabel", SKOS + "hiddenLabel", SKOS + "definition", CAREER["reuseLevel"]}
 #: What a skos:broader target keeps.
 BROADER_KEEPS = {RDF + "type", SKOS + "prefLabel", SKOS + "notation"}
+#: What a SOC code keeps beside its figures.
+SOC_KEEPS = {RDF + "type", SKOS + "prefLabel", SKOS + "notation", CAREER["socCode"], CAREER["residualGroup"]}
 
 Triple = tuple  # (subject, predicate, object) as pyoxigraph terms
 
@@ -84,6 +91,12 @@ class Mapping:
     scheme: str
     code: str
     kind: str  # "exact" or "close"
+    scope: str = ""  # for a close match: "broader", "narrower" or "neighbour"
+
+    @property
+    def match(self) -> str:
+        """How the role reaches the concept: "exact", or the close match's scope."""
+        return "exact" if self.kind == "exact" else self.scope
 
 
 def read_mappings(path: Path) -> list[Mapping]:
@@ -95,8 +108,9 @@ def read_mappings(path: Path) -> list[Mapping]:
         concept = str(graph.value(mapping, career.mappedConcept))
         kind = {skos.exactMatch: "exact", skos.closeMatch: "close"}[graph.value(mapping, career.matchKind)]
         scheme = next(s for s, prefix in CONCEPTS.items() if concept.startswith(prefix))
+        scope = SCOPES.get(str(graph.value(mapping, career.conceptScope)), "")
         found.append(Mapping(str(mapping), str(graph.value(mapping, career.mappedRole)), scheme,
-                             concept[len(CONCEPTS[scheme]):], kind))
+                             concept[len(CONCEPTS[scheme]):], kind, scope))
     return sorted(found, key=lambda m: m.iri)
 
 
@@ -166,27 +180,45 @@ def families(store: Store, concepts: set[str], g: NamedNode) -> set[Triple]:
     return out
 
 
+def borrows(store: Store, release: Release, mapping: Mapping, concept: str, facet: str, g: NamedNode) -> bool:
+    """Whether *mapping* lends *facet* of *release* to its role (rule 5)."""
+    if release.family == "bls" and facet in FIGURES:
+        residual = next(iter(store.quads_for_pattern(NamedNode(concept), NamedNode(CAREER["residualGroup"]),
+                                                     None, g)), None) is not None
+        return lends_figures(mapping.match, mapping.code, residual)
+    if release.family == "dares":
+        return lends_family_figures(mapping.match)
+    return lends(facet, mapping.match, release.family)
+
+
 def project(store: Store, release: Release, graph: str, mappings: list[Mapping]) -> dict[str, set[Triple]]:
-    """Facet -> the triples of the shipped graph of *release* (rules 2 to 4)."""
+    """Facet -> the triples of the shipped graph of *release* (rules 2 to 5)."""
     g, shipped = NamedNode(graph), NamedNode(SOURCE[release.shipped])
     predicates = PREDICATES[release.family]
     out: dict[str, set[Triple]] = defaultdict(set)
     described: set[str] = set()
     for mapping, concept in readings(store, release, graph, mappings):
-        role = NamedNode(mapping.role)
+        role, lent = NamedNode(mapping.role), False
         for predicate, facet in predicates.items():
-            if predicate in EXACT_ONLY and mapping.kind != "exact":
+            if not borrows(store, release, mapping, concept, facet, g):
                 continue
             for quad in store.quads_for_pattern(NamedNode(concept), NamedNode(predicate), None, g):
                 if release.family == "dares" and not shipped_place(store, quad.object, g):
                     continue
+                lent = True
                 out[facet].add((role, quad.predicate, quad.object))
+                if release.family == "bls":  # whose figure it is
+                    out[facet].add((quad.subject, quad.predicate, quad.object))
+                    out[facet].update((quad.subject, q.predicate, q.object) for q in
+                                      store.quads_for_pattern(quad.subject, None, None, g)
+                                      if q.predicate.value in SOC_KEEPS)
                 if isinstance(quad.object, NamedNode) and (facet, quad.object.value) not in described:
                     described.add((facet, quad.object.value))
                     _describe(store, quad.object, g, shipped, out[facet])
-        out["read-through"].add((role, NamedNode(CAREER["viaMapping"]), NamedNode(mapping.iri)))
-        if release.family == "dares":
-            out["families"] |= families(store, {concept}, g)
+        if lent:
+            out["read-through"].add((role, NamedNode(CAREER["viaMapping"]), NamedNode(mapping.iri)))
+            if release.family == "dares":
+                out["families"] |= families(store, {concept}, g)
     essential, optional = NamedNode(CAREER["essentialSkill"]), NamedNode(CAREER["optionalSkill"])
     if "skills" in out:
         out["skills"] -= {(s, optional, o) for s, p, o in out["skills"] if p == essential}

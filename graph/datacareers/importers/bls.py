@@ -9,7 +9,8 @@ holding them (several OEWS years import as several releases). Workbooks are read
 openpyxl in read-only mode (:mod:`datacareers.importers.sheets`).
 
 Both are keyed by 6-digit SOC codes: each code becomes ``soc/<code>`` (a ``skos:Concept``
-with its title @en, ``skos:notation`` and ``career:socCode``; not a ``career:Role``: the
+with its title @en, ``skos:notation``, ``career:socCode`` and, for a residual "All Other"
+group, ``career:residualGroup`` true (:func:`residual`); not a ``career:Role``: the
 O*NET occupations under it are the roles, and the shipped facts reach a SOC code through
 the O*NET-SOC code a role matches).
 
@@ -167,11 +168,24 @@ def _oews_plan(path: Path, partial: bool) -> ImportPlan:
     return ImportPlan(info, quads)
 
 
+def residual(code: str) -> bool:
+    """Whether a 6-digit SOC 2018 code is a residual "All Other" group: SOC gives residual
+    codes a final 9 (in OEWS May 2024 the 70 detailed codes ending in 9 are exactly the 70
+    titled "..., All Other").
+
+    >>> residual("15-1299"), residual("11-9199"), residual("15-2051")
+    (True, True, False)
+    """
+    return code.endswith("9")
+
+
 def _occupation(code: str, title, g) -> Iterator[Quad]:
     s = NamedNode(SOC_OCCUPATION[code])
     yield Quad(s, A, SKOS_CONCEPT, g)
     yield Quad(s, NOTATION, Literal(code), g)
     yield Quad(s, term("socCode"), Literal(code), g)
+    if residual(code):
+        yield Quad(s, term("residualGroup"), Literal(True), g)
     if isinstance(title, str) and title.strip():
         yield Quad(s, PREF_LABEL, Literal(title.strip(), language="en"), g)
 

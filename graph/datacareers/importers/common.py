@@ -15,6 +15,8 @@ name alone (``transition/rome-4.0-v460-M1419-M1423``), as before.
 
 >>> slug("Microsoft Excel / VBA")
 'microsoft-excel-vba'
+>>> [label_slug(x) for x in ("C", "C++", "C#", "Notepad++")]
+['c', 'c-plus-plus', 'c-sharp', 'notepad-plus-plus']
 >>> ROME_ROLE["M1405"]
 'https://w3id.org/datacareers/rome/M1405'
 >>> transition_iri("rome-4.0-v460", "M1419", "M1423")
@@ -27,6 +29,7 @@ name alone (``transition/rome-4.0-v460-M1419-M1423``), as before.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -145,6 +148,43 @@ def slug(text: str) -> str:
     """A readable kebab-case IRI segment: ASCII, lower case, words joined by ``-``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+#: Symbols that tell products apart ("C", "C++", "C#") and would vanish from a plain slug:
+#: spelled out, so that no two labels of a release meet in one IRI.
+_SPELLED = {"+": " plus ", "#": " sharp "}
+
+
+def label_slug(text: str) -> str:
+    """:func:`slug` with the symbols that name products spelled out (``C++`` -> ``c-plus-plus``)."""
+    return slug(re.sub(r"[+#]", lambda m: _SPELLED[m.group()], text))
+
+
+class LabelKeys:
+    """IRI segments for labels that never collide: each label's :func:`label_slug`, and for
+    a second, different label that still meets one (say "SAS" and "S.A.S."), that slug
+    followed by a short hash of the label itself.
+
+    >>> keys = LabelKeys()
+    >>> keys("C++"), keys("C"), keys("C++")
+    ('c-plus-plus', 'c', 'c-plus-plus')
+    >>> keys("c") == keys("C")
+    False
+    """
+
+    def __init__(self) -> None:
+        self._labels: dict[str, str] = {}  # key -> the label that owns it
+        self._keys: dict[str, str] = {}  # label -> its key
+
+    def __call__(self, label: str) -> str:
+        if label in self._keys:
+            return self._keys[label]
+        key = label_slug(label)
+        if self._labels.setdefault(key, label) != label:
+            key = f"{key}-{hashlib.sha256(label.encode()).hexdigest()[:8]}"
+            self._labels[key] = label
+        self._keys[label] = key
+        return key
 
 
 def transition_iri(source_name: str, from_code: str, to_code: str) -> str:

@@ -17,7 +17,8 @@ found by name anywhere under the folder. The version comes from the first line o
   ``transition/onet-29.0-changers-<from>-<to>`` with ``career:rank`` (Index); rows whose
   occupations are not in Occupation Data are skipped;
 - ``Technology Skills.txt``: each Example becomes a hard skill
-  ``onet/technology/<slug>`` (``a career:Skill``, ``career:skillKind career:hard``,
+  ``onet/technology/<key>`` (:class:`~datacareers.importers.common.LabelKeys`: "C", "C#" and "C++" get
+  three IRIs; ``a career:Skill``, ``career:skillKind career:hard``,
   ``skos:broader`` its commodity class ``onet/commodity/<code>``, a ``skos:Concept``
   labelled with the Commodity Title) linked with ``career:requiresSkill``. O*NET's flags
   are kept as two sub-properties of ``career:requiresSkill`` asserted next to it:
@@ -61,12 +62,12 @@ from datacareers.importers.common import (
     SKOS_CONCEPT,
     A,
     ImportPlan,
+    LabelKeys,
     SourceInfo,
     check_version,
     find_file,
     integer,
     require_dir,
-    slug,
     term,
     transition_iri,
 )
@@ -287,12 +288,13 @@ def _technologies(tables, g, progress, roles: dict[str, NamedNode]):
     requires, hot, in_demand = term("requiresSkill"), term("hotTechnology"), term("inDemandTechnology")
     commodities: set[str] = set()
     technologies: set[str] = set()
+    keys = LabelKeys()  # "C", "C#" and "C++" are three products, three IRIs
     for code, example, c_code, c_title, is_hot, is_in_demand in tables["technology"].rows(progress):
         role = roles.get(code.strip())
         example = example.strip()
         if role is None or not example:
             continue
-        key = slug(example)
+        key = keys(example)
         s = NamedNode(ONET_TECHNOLOGY[key])
         c_code = c_code.strip()
         if key not in technologies:

@@ -34,6 +34,10 @@ _SCHEMA, _SKOS, _RDF = PREFIXES["schema"], PREFIXES["skos"], PREFIXES["rdf"]
 _CONCEPTS = {"esco": "http://data.europa.eu/esco/occupation/", "rome": "https://w3id.org/datacareers/rome/",
              "onet": "https://w3id.org/datacareers/onet/", "fap": "https://w3id.org/datacareers/fap/"}
 _KINDS = {_SKOS + "exactMatch": "exact", _SKOS + "closeMatch": "close"}
+_SCOPES = {CAREER["broaderConcept"]: "broader", CAREER["narrowerConcept"]: "narrower",
+           CAREER["neighbourConcept"]: "neighbour"}
+#: Where the SOC codes of the BLS releases live (``importers.common.SOC_OCCUPATION``).
+_SOC = "https://w3id.org/datacareers/soc/"
 
 
 def _n(iri: str) -> NamedNode:
@@ -87,9 +91,11 @@ def mapping_info(store: Store, mapping: str, lang: str) -> dict:
     scheme, code = _scheme_code(concept)
     reasons = {getattr(o, "language", None) or "": o.value for o in _objects(store, mapping, CAREER["reason"])}
     kind = _value(store, mapping, CAREER["matchKind"]) or ""
+    scope = _value(store, mapping, CAREER["conceptScope"]) or ""
     return {"mapping": mapping, "concept": concept, "scheme": scheme, "code": code,
             "label": pick_label(_labels(store, concept), lang, ""),
-            "kind": _KINDS.get(kind, local_name(kind)), "reason": pick_label(reasons, lang, "")}
+            "kind": _KINDS.get(kind, local_name(kind)), "scope": _SCOPES.get(scope, local_name(scope) if scope else ""),
+            "reason": pick_label(reasons, lang, "")}
 
 
 def read_through(store: Store, role: str, lang: str) -> dict[str, list[dict]]:
@@ -110,19 +116,51 @@ def via_of(through: dict[str, list[dict]], sources, code: str | None = None) -> 
     return list(unique.values())
 
 
+def soc_group(store: Store, node, predicate: str, via: list[dict]) -> dict:
+    """Whose figure *node* is: the SOC code that holds it through *predicate* (its title as
+    the release gives it, ``residual`` when it is an "All Other" group), and ``breakout``:
+    the O*NET occupation the role was read through when it is one of several under the code
+    (an ``xx-xxxx.0N`` code), whose own figures the release does not publish.
+
+    >>> from pyoxigraph import Store
+    >>> store = Store()
+    >>> _ = tiny_profile(store)
+    >>> soc_group(store, _n("https://w3id.org/datacareers/salary/x"), CAREER["salary"],
+    ...           [{"scheme": "onet", "code": "15-2051.01"}])
+    {'soc_code': '15-2051', 'soc_title': 'Data Scientists', 'residual': False, 'breakout': '15-2051.01'}
+    """
+    node = node if isinstance(node, NamedNode) else _n(node)
+    holders = [q for q in store.quads_for_pattern(None, _n(predicate), node, None)
+               if q.subject.value.startswith(_SOC)]
+    if not holders:
+        return {}
+    soc, graph = holders[0].subject, holders[0].graph_name  # the title as this release writes it
+    title = _value(store, soc, _SKOS + "prefLabel", graph)
+    residual = _value(store, soc, CAREER["residualGroup"], graph) == "true"
+    breakout = next((m["code"] for m in via if m.get("scheme") == "onet" and not m["code"].endswith(".00")), None)
+    return {"soc_code": local_name(soc.value), "soc_title": title, "residual": residual,
+            "breakout": breakout}
+
+
 def pay_extras(store: Store, entries: list[dict], role: str, lang: str, through) -> list[dict]:
-    """Salary entries with their SOC code, employment, the other roles sharing the same
-    distribution (``shared_with``) and ``via``."""
+    """Salary entries with their SOC code and title (:func:`soc_group`), employment, the
+    other roles sharing the same distribution (``shared_with``) and ``via``."""
     for entry in entries:
         node = _n(entry["id"])
         entry["soc_code"] = _value(store, node, CAREER["socCode"])
         entry["employment"] = to_number(_value(store, node, CAREER["employment"]))
-        others = {q.subject.value for q in store.quads_for_pattern(None, _n(CAREER["salary"]), node, None)
-                  if q.subject.value != role}
-        entry["shared_with"] = sorted(({"id": o, "label": pick_label(_labels(store, o), lang, local_name(o))}
-                                       for o in others if o.startswith(ROLE)), key=lambda r: r["label"].casefold())
+        entry["shared_with"] = shared_with(store, node, CAREER["salary"], role, lang)
         entry["via"] = via_of(through, [entry["source"]], entry["soc_code"])
+        entry.update(soc_group(store, node, CAREER["salary"], entry["via"]))
     return entries
+
+
+def shared_with(store: Store, node: NamedNode, predicate: str, role: str, lang: str) -> list[dict]:
+    """The other curated roles that read the same figure *node*."""
+    others = {q.subject.value for q in store.quads_for_pattern(None, _n(predicate), node, None)
+              if q.subject.value != role and q.subject.value.startswith(ROLE)}
+    return sorted(({"id": o, "label": pick_label(_labels(store, o), lang, local_name(o))} for o in others),
+                  key=lambda r: r["label"].casefold())
 
 
 _OUTLOOK_FIELDS = {"baseYear": "base_year", "projectedYear": "projected_year", "baseEmployment": "base_employment",
@@ -140,7 +178,7 @@ def outlook_text(o: dict) -> str:
         sign = "+" if o["change_percent"] > 0 else ""
         text += " (" + sign + number(o["change_percent"]) + " %)"
     if isinstance(o["annual_openings"], int | float):
-        text += "; " + _("{n} openings a year").format(n=number(o["annual_openings"]))
+        text += _("; ") + _("{n} openings a year").format(n=number(o["annual_openings"]))  # French: " ; "
     return text
 
 
@@ -157,6 +195,8 @@ def outlook(store: Store, role: str, lang: str, through) -> list[dict]:
                 entry[key] = raw if key in ("soc_code", "base_year", "projected_year") else to_number(raw)
             entry["text"] = outlook_text(entry)
             entry["via"] = via_of(through, entry["sources"], entry["soc_code"])
+            entry["shared_with"] = shared_with(store, link.object, CAREER["outlook"], role, lang)
+            entry.update(soc_group(store, link.object, CAREER["outlook"], entry["via"]))
             out.append(entry)
     return sorted(out, key=lambda o: (o["soc_code"] or "", o["base_year"] or ""))
 
@@ -262,9 +302,15 @@ def profile_facets(store: Store, role: str, lang: str, facts: dict) -> dict:
     for key in ("education", "sectors", "employers", "moves_to", "moves_from"):
         for item in facts.get(key, []):
             item["via"] = via_of(through, item.get("sources", []))
+    for item in facts.get("education", []):  # a BLS entry level is its SOC code's
+        found = soc_group(store, item["id"], CAREER["education"], item["via"])
+        if found:
+            item.update(found, via=via_of(through, item.get("sources", []), found["soc_code"]))
+            item["shared_with"] = shared_with(store, _n(item["id"]), CAREER["education"], role, lang)
     add_statements(store, role, facts, lang, through)
-    facts["read_through"] = [dict(m, source=g, text=f"{via_concept(m)}: {m['reason']}")
-                             for g, ms in through.items() for m in ms]
+    with using(lang):
+        facts["read_through"] = [dict(m, source=g, text=_("{concept}: {reason}").format(
+            concept=via_concept(m), reason=m["reason"])) for g, ms in through.items() for m in ms]
     return facts
 
 
@@ -277,6 +323,9 @@ def tiny_profile(store: Store) -> list[dict]:
         store.add(Quad(_n(ROLE[who]), _n(CAREER["salary"]), wage, g))
     store.add(Quad(wage, _n(_SCHEMA + "median"), Literal("100", datatype=_n(PREFIXES["xsd"] + "integer")), g))
     store.add(Quad(wage, _n(CAREER["socCode"]), Literal("15-2051"), g))
+    soc = _n(_SOC + "15-2051")
+    store.add(Quad(soc, _n(CAREER["salary"]), wage, g))
+    store.add(Quad(soc, _n(_SKOS + "prefLabel"), Literal("Data Scientists", language="en"), g))
     store.add(Quad(_n(ROLE["a"]), _n(CAREER["viaMapping"]), m, g))
     store.add(Quad(m, _n(CAREER["mappedConcept"]), _n(_CONCEPTS["onet"] + "15-2051.00"), curated))
     store.add(Quad(m, _n(CAREER["matchKind"]), _n(_SKOS + "closeMatch"), curated))

@@ -12,24 +12,14 @@ from __future__ import annotations
 
 from pyoxigraph import Store
 
-from datacareers.i18n import N_, _, ngettext, number, using
+from datacareers.i18n import _, ngettext, number, using
 from datacareers.labels import local_name, pick_label
 from datacareers.views.describe import label_map
 from datacareers.views.nextmoves import NextMoves
 from datacareers.views.paths import LONG, Constraints, PathResult
-from datacareers.views.profile_text import (
-    distribution_lines,
-    education_lines,
-    is_distribution,
-    outlook_lines,
-    src,
-    statement_lines,
-    task_lines,
-    title_lines,
-    tool_lines,
-    via_lines,
-)
-from datacareers.views.steps import evidence_name, seniority_name, skill_labels, step_json, step_lines
+from datacareers.views.sections import Links, sections
+from datacareers.views.sections_text import sections_text
+from datacareers.views.steps import evidence_name, skill_labels, step_json, step_lines
 
 
 def cost_note() -> str:
@@ -156,32 +146,9 @@ def show_text(facts: dict, lang: str = "en") -> str:
         return _show_text(facts, lang)
 
 
-_KIND_TITLES = {"hard": N_("hard skills"), "soft": N_("soft skills"), "knowledge": N_("knowledge"),
-                None: N_("other")}
-_RELATED_TITLES = {
-    "sectors": N_("Sectors"), "employers": N_("Employers"), "managed_by": N_("Managed by"),
-    "manages": N_("Manages"), "works_with": N_("Works with"), "moves_to": N_("Can become"),
-    "moves_from": N_("Reached from"),
-}
-
-#: The crosswalk's relations as a reader says them (the vocabulary's names otherwise).
-_MATCH_NAMES = {"exactMatch": N_("exact match"), "closeMatch": N_("close match"), "broadMatch": N_("broader match"),
-                "narrowMatch": N_("narrower match"), "romeCode": N_("ROME code"), "onetCode": N_("O*NET-SOC code"),
-                "iscoCode": N_("ISCO code")}
-
-
-def _match_name(relation: str) -> str:
-    words = _MATCH_NAMES.get(relation)
-    return _(words) if words else relation
-
-
-def _heading(title: str) -> str:
-    """*title* followed by a colon, spaced as the language wants it ("Secteurs :")."""
-    return _("{title}:").format(title=title)
-
-
 def _show_text(facts: dict, lang: str) -> str:
-    none = "  " + _("(none in the data)")
+    """The header (names, id, definition), then every section as the site and the view's
+    panel show them (:mod:`datacareers.views.sections`, :mod:`datacareers.views.sections_text`)."""
     other = "fr" if lang == "en" else "en"
     title = facts["label"]
     if facts["labels"].get(other) and facts["labels"][other] != title:
@@ -191,45 +158,6 @@ def _show_text(facts: dict, lang: str) -> str:
         lines.append(_("Also called: {names}").format(names=", ".join(facts["alt_labels"])))
     if facts["definition"]:
         lines += ["", _("Definition: {text}").format(text=facts["definition"])]
-    if facts["missions"]:
-        lines += ["", _("Missions:")] + [f"  - {m}" for m in facts["missions"]]
-    lines += ["", _("Skills:")]
-    tools = {t["id"] for t in facts.get("tools", [])}
-    skills = [s for s in facts["skills"] if s["id"] not in tools]  # technologies have their own section
-    if not skills:
-        lines.append(none)
-    for kind in ("hard", "soft", "knowledge", None):
-        group = [s for s in skills if s["kind"] == kind]
-        if group:
-            lines.append("  " + _heading(_(_KIND_TITLES[kind])))
-            for s in group:
-                need = _("essential") if s["essential"] else _("optional") if s["optional"] else ""
-                lines.append(f"    - {s['label']}" + (f" ({need})" if need else "") + f" {src(s['sources'])}")
-    ranges = [s for s in facts["salaries"] if not is_distribution(s)]
-    distributions = [s for s in facts["salaries"] if is_distribution(s)]
-    lines += ["", _("Salaries (gross):")]
-    if not ranges:
-        lines.append(none)
-    for s in ranges:
-        period = {"P1Y": _("year"), "P1M": _("month")}.get(s["period"], s["period"])
-        seniority = seniority_name(s["seniority"])
-        lines.append(f"  {seniority:<13} {number(s['min']):>7} - {number(s['max']):>7} {s['currency']}/{period}"
-                     f"  ({s['year']}) {src([s['source']])}")
-    lines += ["", _("Pay distributions (percentiles):")]
-    lines += [x for s in distributions for x in distribution_lines(s)] or [none]
-    lines += ["", _heading(_("Outlook"))] + (outlook_lines(facts.get("outlook", [])) or [none])
-    lines += ["", _("Education:")]
-    lines += education_lines(facts["education"]) or [none]
-    lines += ["", _heading(_("Tasks (in the words of the sources)"))] + (task_lines(facts.get("tasks", [])) or [none])
-    lines += ["", _heading(_("Tools and technologies"))] + (tool_lines(facts.get("tools", [])) or [none])
-    lines += ["", _heading(_("Job titles"))] + (title_lines(facts.get("job_titles", [])) or [none])
-    for key, heading in _RELATED_TITLES.items():
-        lines += ["", _heading(_(heading))]
-        lines += [y for x in facts[key] for y in [f"  - {x['label']} {src(x['sources'])}", *statement_lines(x),
-                                                 *via_lines(x)]] or [none]
-    if facts["matches"]:
-        lines += ["", _("Matches:")]
-        lines += ["  " + _heading(_match_name(m["relation"])) + f" {m['target']} {src([m['source']])}"
-                  for m in facts["matches"]]
+    lines += sections_text(sections(facts, Links(roles={})))
     lines += ["", _("Sources: {names}").format(names=", ".join(local_name(s) for s in facts["sources"]))]
     return "\n".join(lines) + "\n"

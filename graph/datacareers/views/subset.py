@@ -39,8 +39,10 @@ def is_large(store: Store) -> bool:
 # Nodes that belong to their subject and are drawn as part of it (a role's salary ranges, the
 # wage distributions, outlooks, education and tasks of its profile, the mappings it is read through).
 _OWNED = (CAREER["salary"], CAREER["education"], CAREER["outlook"], CAREER["task"], CAREER["viaMapping"])
-# Of those, the ones other roles share (a wage distribution is the SOC code's): who shares them is kept too.
-_SHARED = (CAREER["salary"], CAREER["outlook"])
+# Of those, the ones other roles share (a wage distribution is the SOC code's): who shares them
+# is kept too, with what says who they are (a name; a SOC code's residual "All Other" mark).
+_SHARED = (CAREER["salary"], CAREER["outlook"], CAREER["education"])
+_WHO = (PREFIXES["skos"] + "prefLabel", CAREER["residualGroup"])
 
 
 def neighbourhood(store: Store, seeds: Iterable[str], depth: int) -> set[str]:
@@ -63,9 +65,8 @@ def drawable_subset(store: Store, seeds: Iterable[str], depth: int) -> Store:
     sharing = [q for o in sorted(owned) for p in _SHARED
                for q in store.quads_for_pattern(None, NamedNode(p), NamedNode(o), None)]
     subset.extend(sharing)
-    label = NamedNode(PREFIXES["skos"] + "prefLabel")
-    subset.extend(q for s in sorted({q.subject.value for q in sharing} - subjects)
-                  for q in store.quads_for_pattern(NamedNode(s), label, None, None))
+    subset.extend(q for s in sorted({q.subject.value for q in sharing} - subjects) for p in _WHO
+                  for q in store.quads_for_pattern(NamedNode(s), NamedNode(p), None, None))
     subset.extend(store.quads_for_pattern(None, None, None, NamedNode(VOCABULARY_GRAPH)))
     return subset
 

@@ -1,7 +1,8 @@
-"""The profile facets of a role for the view's detail panel: pay percentiles, outlook,
-tasks, tools, job titles, the sentences behind reporting lines, and the concepts the facts
-were read through. Texts are made here, in the page's language; the template lays out
-``sections`` generically (a title, lines with their sources, "via" and quotes, or a table).
+"""The profile facets of a role for the view's detail panel: pay, outlook, tasks, tools, job
+titles, reporting lines with their sentences, and the concepts the facts were read through,
+made from the sections model the site and ``show`` render too (:mod:`datacareers.views.sections`),
+in the page's language; the template lays out ``sections`` generically (a title, lines with
+their sources and notes, or a table).
 
 >>> from collections.abc import Callable
 
@@ -16,79 +17,68 @@ from collections.abc import Callable
 
 from pyoxigraph import Store
 
-from datacareers.i18n import _, number, using
+from datacareers.i18n import _, using
 from datacareers.views.describe import role_facts
-from datacareers.views.profile_text import PERCENTILES, is_distribution, pay_cell, via_concept, via_texts
+from datacareers.views.profile_text import PERCENTILES
+from datacareers.views.sections import Links, sections
 
 #: A source IRI -> its number in the page's source list.
 Sources = Callable[[str], int]
 
 
-def _via(item: dict) -> str:
-    """'via ROME M1889, a close match: <reason>' for the close mappings of *item* ('' if none)."""
-    return " / ".join(via_texts(item, with_labels=False))
+#: The sections of :mod:`datacareers.views.sections` the panel shows (the rest of a role is
+#: in the panel's own lists: skills, sectors, moves...).
+PANEL = ("salaries", "outlook", "tasks", "tools", "job_titles", "managed_by", "manages", "works_with",
+         "read_through")
 
 
-def _line(text: str, item: dict, sources: Sources, **extra) -> dict:
-    graphs = list(item.get("sources") or []) + ([item["source"]] if item.get("source") else [])
-    return {"text": text, "src": sorted({sources(g) for g in graphs}), "via": _via(item), **extra}
+def _numbers(line: dict, sources: Sources) -> list[int]:
+    return sorted({sources(s["iri"]) for s in line.get("sources") or [] if s.get("iri")})
 
 
-def _pay(facts: dict, sources: Sources) -> dict | None:
-    rows = [e for e in facts["salaries"] if is_distribution(e)]
-    if not rows:
+def _line(line: dict, sources: Sources) -> dict:
+    """A line of the model as the panel shows it: text and tags, its sources' numbers, and
+    below it what the line says of itself (quotes, whose figure it is)."""
+    tags = line.get("tags") or []
+    text = line["text"] + (f" ({', '.join(tags)})" if tags else "")
+    return {"text": text, "src": _numbers(line, sources), "via": " / ".join(line.get("details") or [])}
+
+
+def _pay(section: dict, sources: Sources) -> dict | None:
+    """The wage distributions (the panel lists salary ranges on their own)."""
+    chosen = [r for r in section["rows"] if r["distribution"]]
+    if not chosen:
         return None
-    per = {"P1Y": _("per year"), "P1M": _("per month"), "PT1H": _("per hour")}
-    head = [_("code"), *(_(name) for name in PERCENTILES.values())]
-    body = []
-    for e in rows:
-        unit = " ".join(x for x in (e.get("currency") or "", per.get(e.get("period") or "", "")) if x)
-        cells = [f"SOC {e['soc_code'] or '?'} ({e['year'] or '?'})",
-                 *(pay_cell(e, k) for k in PERCENTILES)]
-        notes = [unit]
-        if isinstance(e.get("employment"), int | float):
-            notes.append(_("{n} jobs").format(n=number(e["employment"])))
-        if e.get("shared_with"):
-            names = ", ".join(r["label"] for r in e["shared_with"])
-            notes.append(_("the same figures for: {roles}").format(roles=names))
-        body.append(_line("; ".join(n for n in notes if n), e, sources, cells=cells))
-    return {"title": _("Pay distributions (percentiles)"), "head": head, "rows": body}
+    words = {"min": _("from"), "max": _("to"), **{k: _(v) for k, v in PERCENTILES.items()}}
+    keep = [i for i, _c in enumerate(section["columns"]) if any(r["cells"][i] for r in chosen)]
+    head = [_("Level"), *(words[section["columns"][i]] for i in keep)]
+    rows = [{"text": "; ".join(x for x in (r["unit"], str(r["year"] or ""), r["notes"]) if x),
+             "src": _numbers(r, sources), "via": "", "cells": [r["level"], *(r["cells"][i] for i in keep)]}
+            for r in chosen]
+    return {"title": section["title"], "head": head, "rows": rows}
 
 
-def _lines(title: str, lines: list[dict]) -> dict | None:
-    """A section of lines; a "via" every line shares is said once, for the section."""
+def _lines(section: dict, sources: Sources) -> dict | None:
+    """A section of lines; a note the section has (a close match all its lines came
+    through) said once; parts (direct lines, then lines read through one close match) in order."""
+    parts = section.get("parts") or [{"note": "", "lines": section["lines"]}]
+    lines = []
+    for part in parts:
+        for i, line in enumerate(part["lines"]):
+            shown = _line(line, sources)
+            if i == 0 and part["note"]:
+                shown["via"] = " / ".join(x for x in (part["note"], shown["via"]) if x)
+            lines.append(shown)
     if not lines:
         return None
-    shared = {x["via"] for x in lines}
-    if len(shared) == 1 and lines[0]["via"]:
-        return {"title": title, "via": lines[0]["via"], "lines": [dict(x, via="") for x in lines]}
-    return {"title": title, "lines": lines}
+    return {"title": section["title"], "via": section.get("note") or "", "lines": lines}
 
 
 def role_sections(facts: dict, sources: Sources) -> list[dict]:
-    """The detail panel sections of one role's facts (empty facets are left out)."""
-    tasks = [_line(t["text"] + (f" ({_('core')})" if t["category"] == "core" else ""), t, sources,
-                   code=t["code"] or "") for t in facts["tasks"]]
-    tools = [_line(t["label"] + "".join(f" ({x})" for x, on in ((_("hot technology"), t["hot"]),
-                                                                 (_("in demand"), t["in_demand"])) if on), t, sources)
-             for t in facts["tools"]]
-    titles = [_line(t["label"] + (f" ({t['lang']})" if t["lang"] else ""), t, sources) for t in facts["job_titles"]]
-    said = []
-    for key, title in (("managed_by", _("Managed by")), ("manages", _("Manages")), ("works_with", _("Works with"))):
-        for item in facts[key]:
-            said += [_line(_("{title}: {name}").format(title=title, name=item["label"]),
-                           dict(item, sources=[s["source"]]), sources, quote=s["quote"],
-                           code=" ".join(str(x) for x in (s["code"], s["position"]) if x))
-                     for s in item.get("statements", [])]
-    outlook = [_line(o["text"] + (f" (SOC {o['soc_code']})" if o["soc_code"] else ""), o, sources)
-               for o in facts["outlook"]]
-    through = [_line(f"{via_concept(m)} — "
-                     + (_("exact match") if m["kind"] == "exact" else _("close match")) + f": {m['reason']}",
-                     {"source": m["source"]}, sources) for m in facts["read_through"]]
-    found = [_pay(facts, sources), _lines(_("Outlook"), outlook),
-             _lines(_("Tasks (in the words of the sources)"), tasks),
-             _lines(_("Tools and technologies"), tools), _lines(_("Job titles"), titles),
-             _lines(_("Who says so"), said), _lines(_("Read through"), through)]
+    """The detail panel sections of one role's facts (empty facets are left out), made from
+    the same model as the site's role page and ``show`` (:mod:`datacareers.views.sections`)."""
+    found = [(_pay if s["key"] == "salaries" else _lines)(s, sources)
+             for s in sections(facts, Links(roles={})) if s["key"] in PANEL]
     return [s for s in found if s]
 
 

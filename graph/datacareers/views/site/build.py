@@ -28,12 +28,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from pyoxigraph import Store
 
-import datacareers.views.site.facets as facets
+import datacareers.views.sections as facets
 from datacareers.i18n import LANGS, LANGUAGE_NAMES, _, number, using
 from datacareers.labels import local_name
 from datacareers.store.walk import all_roles
 from datacareers.views.describe import role_facts, role_families, role_texts, source_descriptions
 from datacareers.views.html.page import json_for_script
+from datacareers.views.profile_text import soc_name
 from datacareers.views.site.assets_files import asset_text as asset
 from datacareers.views.site.jsonld import occupation
 from datacareers.views.site.mapview import map_page
@@ -125,8 +126,9 @@ def pay_summary(salaries: list[dict], links: facets.Links) -> dict | None:
     if medians:
         best = min(medians, key=lambda e: (e.get("seniority") is not None, str(e.get("year") or "")))
         if best.get("soc_code"):  # a national statistic of a US occupation code, said so
-            text = _("median {value} {unit} (United States, SOC {code})").format(
-                value=number(best["median"]), unit=facets.unit(best), code=best["soc_code"])
+            code = soc_name(best) + ("; " + _("a group of occupations") if best.get("residual") else "")
+            text = _("median {value} {unit} (United States, {code})").format(
+                value=number(best["median"]), unit=facets.unit(best), code=code)
         else:
             text = _("median {value} {unit}").format(value=number(best["median"]), unit=facets.unit(best))
         return {"text": text, "sources": links.sources(facets._item_sources(best))}

@@ -22,8 +22,15 @@ from dataclasses import dataclass, field
 
 from datacareers.i18n import _, number
 from datacareers.labels import local_name
-from datacareers.views.profile_text import pay_cell, via_concept
-from datacareers.views.site.words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
+from datacareers.views.profile_text import (
+    figure_notes,
+    is_distribution,
+    pay_cell,
+    soc_name,
+    statement_texts,
+    via_concept,
+)
+from datacareers.views.section_words import EVIDENCE, MATCHES, SENIORITY, SKILL_KINDS, facet_title
 
 #: Keys of role_facts that are the page's header, not sections.
 HEADER_KEYS = {"id", "slug", "label", "labels", "alt_labels", "definition", "sources"}
@@ -50,7 +57,7 @@ class Links:
 
     def sources(self, iris) -> list[dict]:
         return [{"short": local_name(s), "href": f"{self.prefix}sources.html#src-{local_name(s)}",
-                 "url": self.urls.get(s, "")} for s in sorted(set(iris))]
+                 "url": self.urls.get(s, ""), "iri": s} for s in sorted(set(iris))]
 
     def path(self, source: str, target: str) -> str | None:
         if source in self.roles and target in self.roles:
@@ -81,6 +88,12 @@ def _item_tags(item: dict) -> list[str]:
         tags.append(_("essential"))
     elif item.get("optional"):
         tags.append(_("optional"))
+    if isinstance(item.get("share"), int | float):
+        tags.append(_("share of job holders: {n}%").format(n=number(item["share"])))
+    if item.get("entry_level"):
+        tags.append(_("typical entry level"))
+    if item.get("work_experience") and isinstance(item["work_experience"], str):
+        tags.append(_("work experience: {text}").format(text=item["work_experience"]))
     if item.get("eqf_level"):
         tags.append(_("EQF level {n}").format(n=item["eqf_level"]))
     if item.get("rank"):
@@ -108,6 +121,11 @@ def _text_of(item) -> str:
     return str(item)
 
 
+def details(item: dict) -> list[str]:
+    """What a line says below itself: the sentences stating it, whose figure it is."""
+    return statement_texts(item) + (figure_notes(item) if item.get("soc_code") else [])
+
+
 def generic(key: str, value, links: Links) -> dict:
     """Any facet: a list of items (dicts or texts) as lines, a single value as one line."""
     items = value if isinstance(value, list) else [value] if value not in (None, "", {}) else []
@@ -115,7 +133,12 @@ def generic(key: str, value, links: Links) -> dict:
     for item in items:
         if isinstance(item, dict):
             href = links.role(item["id"]) if isinstance(item.get("id"), str) else None
-            lines.append(line(_text_of(item), _item_sources(item), links, href, _item_tags(item)))
+            text, tags = _text_of(item), _item_tags(item)
+            if item.get("soc_code") and key == "outlook":  # a figure of a SOC code says whose
+                text += f" ({soc_name(item)})"
+            elif item.get("soc_code"):
+                tags.insert(0, soc_name(item))
+            lines.append(line(text, _item_sources(item), links, href, tags, {"details": details(item)}))
         else:
             lines.append(line(_text_of(item), (), links))
     return {"key": key, "title": facet_title(key), "kind": "lines", "lines": lines}
@@ -152,22 +175,21 @@ def pay(key: str, value: list[dict], links: Links) -> dict:
         level = _(SENIORITY[band]) if band in SENIORITY else (band or _("all levels"))
         cells = [pay_cell(entry, c) for c in columns]
         rows.append({"level": level, "cells": cells, "unit": unit(entry), "year": entry.get("year") or "",
-                     "sources": links.sources(_item_sources(entry)), "notes": _pay_notes(entry, level)})
+                     "sources": links.sources(_item_sources(entry)), "notes": _pay_notes(entry, level),
+                     "distribution": is_distribution(entry)})
     return {"key": key, "title": facet_title(key), "kind": "pay", "columns": columns, "rows": rows,
             "lines": rows}
 
 
 def _pay_notes(entry: dict, level: str) -> str:
-    """What a row of figures is: a US occupation code's distribution (with its jobs), the
-    roles that share it, and the close match it came through."""
+    """What a row of figures is: a US occupation code's distribution (its title, its jobs,
+    :func:`~datacareers.views.profile_text.figure_notes`) and the close match it came through."""
     notes = []
     if entry.get("soc_code"):
-        notes.append(_("United States, SOC {code}").format(code=entry["soc_code"]))
+        notes.append(_("United States, {code}").format(code=soc_name(entry)))
     if isinstance(entry.get("employment"), int | float):
         notes.append(_("{n} jobs").format(n=number(entry["employment"])))
-    if entry.get("shared_with"):
-        roles = ", ".join(r["label"] for r in entry["shared_with"])
-        notes.append(_("the same figures for: {roles}").format(roles=roles))
+    notes += figure_notes(entry)
     notes += _item_tags({"via": entry.get("via") or []})
     return _("{title}:").format(title=level) + " " + _("; ").join(notes) if notes else ""
 
@@ -203,20 +225,33 @@ def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = No
     out = []
     for key in keys:
         value = facts[key]
-        if key == "skills":
-            section = skills(key, value, links)
+        if key == "skills":  # technologies have their own section
+            tools = {t.get("id") for t in facts.get("tools") or [] if isinstance(t, dict)} - {None}
+            section = skills(key, [x for x in value if x.get("id") not in tools], links)
         elif key == "salaries":
             section = pay(key, value, links)
         elif key in ("moves_to", "moves_from"):
             section = moves(key, value, links, facts["id"])
         elif key == "matches":
             section = matches(key, value, links)
+        elif key == "read_through":  # a mapping several graphs read through, said once
+            section = generic(key, _merged(value), links)
         elif texts and key in texts and value and all(isinstance(v, str) for v in value):
             section = generic(key, texts[key], links)
         else:
             section = generic(key, value, links)
         out.append(_shared_via(section, value))
     return out
+
+
+def _merged(items: list[dict]) -> list[dict]:
+    """Items of the same text as one, with the sources of all."""
+    found: dict[str, dict] = {}
+    for item in items:
+        seen = found.setdefault(item["text"], dict(item, sources=[]))
+        seen["sources"] = sorted(set(seen["sources"]) | set(_item_sources(item)))
+        seen.pop("source", None)
+    return list(found.values())
 
 
 def _shared_via(section: dict, items) -> dict:
