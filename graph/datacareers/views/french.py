@@ -35,7 +35,7 @@ from pyoxigraph import NamedNode, Store
 
 from datacareers.constants import CAREER, PREFIXES, ROLE
 from datacareers.labels import local_name, pick_label
-from datacareers.views.profile import to_number, via_of
+from datacareers.views.profile import read_through, to_number, via_of
 
 _SCHEMA, _SKOS = PREFIXES["schema"], PREFIXES["skos"]
 #: The six components of a tension, in Dares's order (the vocabulary's local names).
@@ -102,7 +102,7 @@ def pay(store: Store, role: str, lang: str, through) -> list[dict]:
             continue  # a US or an article's figure
         entry = _base(props, node, graph, through)
         bands = []
-        for band in props.get(CAREER["band"], []):
+        for band in dict.fromkeys(props.get(CAREER["band"], [])):  # a band several graphs state, once
             b = _props(store, band)
             bands.append({"id": band.value, "label": _labels(store, band.value, lang),
                           "min": to_number(_first(b, _SCHEMA + "minValue")),
@@ -177,3 +177,14 @@ def french_figures(store: Store, role: str, lang: str, through) -> dict:
     places, series = tension(store, role, lang, through)
     return {"pay_fr": pay(store, role, lang, through), "tension": places, "tension_series": series,
             **people(store, role, lang, through)}
+
+
+def french_facts(store: Store, role: str, lang: str) -> dict:
+    """:func:`french_figures` read through the role's mappings, each ``shared_with`` role
+    also named (``shared``: labels in *lang*), as ``show`` and the pages print them."""
+    found = french_figures(store, role, lang, read_through(store, role, lang))
+    for entry in found["pay_fr"] + found["tension"]:
+        if entry.get("shared_with"):
+            entry["shared"] = sorted((_labels(store, r, lang, local_name(r)) for r in entry["shared_with"]),
+                                     key=str.casefold)
+    return found
