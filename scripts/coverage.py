@@ -25,6 +25,8 @@ from datacareers.labels import local_name
 from datacareers.store.shipped import shipped_store
 from datacareers.store.walk import all_roles
 from datacareers.views.coverage import FACETS, coverage
+from datacareers.views.french import french_figures
+from datacareers.views.profile import read_through
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
 
@@ -56,7 +58,39 @@ def table() -> str:
         lines.append(f"| `{local_name(role)}` | " + " | ".join(cells) + " |")
     totals = [sum(1 for role in roles if found[role][key]) for key in keys]
     lines.append(f"| **roles with it (of {len(roles)})** | " + " | ".join(str(n) for n in totals) + " |")
-    return "\n".join(lines) + "\n" + left_out()
+    return "\n".join(lines + french(store, roles)) + "\n" + left_out()
+
+
+FRENCH_INTRO = """
+## French figures (Dares)
+
+Each role's French figures are those of its FAP 2009 family (docs/crosswalk.md): every match
+is close, and a family groups several jobs, so several roles read the same figures. Median
+net monthly pay of full-time employees, 2017-2019; hiring tension 2019 for France (category
+1-5, six components; the regions in the shipped graph, the départements in an import).
+"""
+
+
+def french(store, roles: list[str]) -> list[str]:
+    """The French figures table: family, median net pay, tension, the roles sharing them,
+    and for a role with none, why."""
+    lines = [FRENCH_INTRO, "| role | FAP family | median net pay 2017-2019 (EUR a month) | tension 2019 "
+             "(value, category) | same figures for |", "|---|---|---|---|---|"]
+    have_pay = have_tension = 0
+    for role in roles:
+        found = french_figures(store, role, "en", read_through(store, role, "en"))
+        pay = next((p for p in found["pay_fr"] if p["end"] == "2019" and p["median"] is not None), None)
+        national = next((t for t in found["tension"] if t["place"]["level"] == "national"
+                         and t["year"] == "2019"), None)
+        codes = sorted({x["fap"] for x in found["pay_fr"] + found["tension"]})
+        shared = sorted(local_name(r) for r in (pay or {}).get("shared_with", []))
+        have_pay += pay is not None
+        have_tension += national is not None and len(national["components"]) == 6
+        tension = f"{national['value']:.2f}, {national['category']}/5" if national else "none"
+        lines.append(f"| `{local_name(role)}` | {', '.join(codes) or 'none: no FAP match'} | "
+                     f"{pay['median'] if pay else 'none'} | {tension} | {len(shared)} other roles |")
+    lines.append(f"| **roles with it (of {len(roles)})** | | {have_pay} | {have_tension} | |")
+    return lines
 
 
 LEFT_OUT = """

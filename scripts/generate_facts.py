@@ -64,6 +64,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 ROME_CONCEPT = BASE + "rome/"
 ONET_CONCEPT = BASE + "onet/"
+FAP_CONCEPT = BASE + "fap/"
 
 csv.field_size_limit(sys.maxsize)
 
@@ -88,6 +89,8 @@ ATTRIBUTION = {
                "the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). "
                "Used under the CC BY 4.0 license.",
     "bls": "Source: U.S. Bureau of Labor Statistics.",
+    "dares": "Source : Dares, Portraits statistiques des métiers (2022) ; Insee, enquêtes Emploi ; "
+             "Dares et Pôle emploi, indicateur de tension.",
 }
 
 TRANSITION = BASE + "transition/"
@@ -107,6 +110,7 @@ class Crosswalk:
     esco: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     rome: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     onet: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    fap: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     #: (scheme, code, role) -> how the role reaches the code: "exact" or a close match's scope.
     match: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
@@ -150,7 +154,8 @@ def read_crosswalk(path: Path = CROSSWALK) -> Crosswalk:
         if not role.startswith(ROLE) or kind is None:
             raise DataError(f"{path}: mapping {mapping} needs a role: IRI and skos:exactMatch/closeMatch")
         slug = role[len(ROLE):]
-        for prefix, scheme in ((ESCO_OCCUPATION, "esco"), (ROME_CONCEPT, "rome"), (ONET_CONCEPT, "onet")):
+        for prefix, scheme in ((ESCO_OCCUPATION, "esco"), (ROME_CONCEPT, "rome"), (ONET_CONCEPT, "onet"),
+                               (FAP_CONCEPT, "fap")):
             if concept.startswith(prefix):
                 code = concept[len(prefix):]
                 getattr(crosswalk, scheme)[code][kind].add(slug)
@@ -158,7 +163,7 @@ def read_crosswalk(path: Path = CROSSWALK) -> Crosswalk:
                 crosswalk.match[scheme, code, slug] = "exact" if kind == "exact" else SCOPES.get(scope, "")
                 break
         else:
-            raise DataError(f"{path}: mapping {mapping} points to {concept}, not an ESCO/ROME/O*NET concept")
+            raise DataError(f"{path}: mapping {mapping} points to {concept}, not an ESCO/ROME/O*NET/FAP concept")
     return crosswalk
 
 

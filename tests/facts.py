@@ -22,12 +22,14 @@ ESCO_SKILL = "http://data.europa.eu/esco/skill/"
 ROME_CONCEPT = "https://w3id.org/datacareers/rome/"
 ONET_CONCEPT = "https://w3id.org/datacareers/onet/"
 MAPPING = "https://w3id.org/datacareers/mapping/"
+FAP_CONCEPT = "https://w3id.org/datacareers/fap/"
 
 #: Concept IRI prefix and code pattern of each classification.
 SCHEMES = {
     "esco": (ESCO_OCCUPATION, re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")),
     "rome": (ROME_CONCEPT, re.compile(r"^[A-N][0-9]{4}$")),
     "onet": (ONET_CONCEPT, re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")),
+    "fap": (FAP_CONCEPT, re.compile(r"^[A-Z][0-9][A-Z][0-9]{2}$")),
 }
 
 

@@ -51,7 +51,8 @@ def test_mappings_point_to_a_well_formed_concept():
             bad.append(f"{slug(m)}: mappedConcept {[str(c) for c in concepts]}")
         elif not SCHEMES[found[0]][1].match(found[1]):
             bad.append(f"{slug(m)}: {found[1]!r} is not a well-formed {found[0]} code")
-    assert not bad, report("mappings must point to one ESCO occupation, ROME fiche or O*NET occupation", bad)
+    assert not bad, report("mappings must point to one ESCO occupation, ROME fiche, O*NET occupation or FAP 225 "
+                           "family", bad)
 
 
 def test_mapping_iris_name_role_scheme_and_code():
@@ -122,7 +123,8 @@ def test_roles_match_each_classification():
                 bad.append(f"role:{role} now matches {scheme}: drop it from NO_MATCH")
             elif (role, scheme) not in NO_MATCH and scheme not in schemes:
                 bad.append(f"role:{role} has no {scheme} match")
-    assert not bad, report("every role matches ESCO, ROME and O*NET (or is documented as matching none)", bad)
+    assert not bad, report("every role matches ESCO, ROME, O*NET and a FAP family (or is documented as matching none)",
+                           bad)
 
 
 def test_code_literals_equal_the_mapped_codes():
@@ -134,7 +136,7 @@ def test_code_literals_equal_the_mapped_codes():
         for m in graph.subjects(CAREER.mappedRole, subject):
             scheme, code = scheme_of(str(graph.value(m, CAREER.mappedConcept)))
             mapped[scheme].add(code)
-        for scheme, predicate in (("rome", CAREER.romeCode), ("onet", CAREER.onetCode)):
+        for scheme, predicate in (("rome", CAREER.romeCode), ("onet", CAREER.onetCode), ("fap", CAREER.fapCode)):
             if {str(c) for c in graph.objects(subject, predicate)} != mapped[scheme]:
                 bad.append(f"role:{role} {predicate.split('#')[-1]} differs from its {scheme} mappings "
                            f"{sorted(mapped[scheme])}")

@@ -335,3 +335,22 @@ def test_screenshots(browser, site):
         page.screenshot(path=str(folder / name))
         page.close()
         assert (folder / name).stat().st_size > 20_000
+
+
+def test_the_region_picker_shows_each_regions_tension_offline(open_page):
+    from datacareers.i18n import using
+    from datacareers.views.describe import role_facts
+    from datacareers.views.french_sections import tension_section
+
+    store = shipped_store()
+    with using("fr"):
+        french = role_facts(store, ROLE["data-analyst"], "fr")["french"]
+        regions = {r["code"]: r["text"] for r in tension_section(french["tension"], [])["regions"]}
+    assert len(regions) >= 13, regions
+    page = open_page("fr/roles/data-analyst.html")
+    for code in ("11", "84", "04"):  # Île-de-France, Auvergne-Rhône-Alpes, La Réunion
+        page.page.select_option("#region-pick", code)
+        shown = page.js("document.getElementById('region-out').textContent")
+        assert shown == regions[code], code
+        assert shown.startswith("tensions ") and "composantes : intensité d'embauches" in shown
+    page.assert_clean()

@@ -33,6 +33,9 @@ MAPPING = _Base(BASE_IRI + "mapping/")
 STATEMENT = _Base(BASE_IRI + "statement/")
 TASK = _Base(BASE_IRI + "task/")
 OUTLOOK = _Base(BASE_IRI + "outlook/")
+TENSION = _Base(BASE_IRI + "tension/")
+EMPLOYMENT = _Base(BASE_IRI + "employment/")
+SHARE = _Base(BASE_IRI + "share/")
 
 #: Every prefix a user may use in SPARQL without declaring it, and that our Turtle uses.
 PREFIXES: dict[str, str] = {

@@ -149,3 +149,39 @@ class CAREER(DefinedNamespace):
     partialCredit: URIRef
     optionalWeight: URIRef
     maxMoves: URIRef
+
+    # French labour-market figures (Dares)
+    FapFamily: URIRef
+    fapCode: URIRef
+    Population: URIRef
+    fullTimeEmployees: URIRef
+    employees: URIRef
+    peopleInEmployment: URIRef
+    youngGraduates: URIRef
+    population: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    PayBand: URIRef
+    band: URIRef
+    percentage: URIRef
+    proportion: URIRef
+    thousands: URIRef
+    EmploymentEstimate: URIRef
+    employmentEstimate: URIRef
+    WorkforceShare: URIRef
+    shareOf: URIRef
+    womenShare: URIRef
+    diplomaShare: URIRef
+    fieldShare: URIRef
+    sectorShare: URIRef
+    employerShare: URIRef
+    HiringTension: URIRef
+    tension: URIRef
+    tensionCategory: URIRef
+    hiringIntensity: URIRef
+    trainingEmploymentLink: URIRef
+    labourShortage: URIRef
+    jobNonDurability: URIRef
+    workingConditions: URIRef
+    geographicMismatch: URIRef
+    geography: URIRef

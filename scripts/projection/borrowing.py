@@ -18,6 +18,9 @@ job next to the role). A fact is borrowed when it fits the role through that mat
   a close match only when it is broader, to an O*NET occupation that is its SOC code's own
   (``xx-xxxx.00``) and not a residual group: a breakout's parent or a residual group read
   through a close match is two steps away from the role;
+- a FAP family's figures (Dares: pay, tension, employment, the people in the job): through an
+  exact or a broader match, a family that counts the role's job among others (every figure
+  says so); a narrower or neighbouring family's figures are other jobs';
 - stated and related moves: out of a role through exact, broader and narrower matches; into
   a role through exact and narrower matches only (ROME's move to *cartographe* is not a move
   to GIS specialist).
@@ -29,6 +32,8 @@ job next to the role). A fact is borrowed when it fits the role through that mat
 >>> lends_figures("exact", "15-1299.02", residual=True)
 True
 >>> lends_figures("broader", "15-2051.00", residual=False), lends_figures("broader", "11-9199.02", residual=True)
+(True, False)
+>>> lends_family_figures("broader"), lends_family_figures("neighbour")
 (True, False)
 >>> moves_into("narrower"), moves_into("broader"), moves_out_of("broader")
 (True, False, True)
@@ -76,6 +81,11 @@ def lends_figures(match: str, onet_code: str, residual: bool) -> bool:
     if match == "exact":
         return True
     return match == "broader" and onet_code.endswith(".00") and not residual
+
+
+def lends_family_figures(match: str) -> bool:
+    """Whether a role may show the figures of a FAP family (Dares) reached through *match*."""
+    return match in {"exact", "broader"}
 
 
 def moves_out_of(match: str) -> bool:

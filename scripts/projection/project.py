@@ -21,7 +21,8 @@ The rule, the same for every release and facet:
    which facets a close match lends depends on its ``career:conceptScope`` (broader, narrower,
    neighbour); job titles come through exact matches only; a SOC code's figures through an
    exact match, or a broader close match to the code's own O*NET occupation that is not a
-   residual "All Other" group. A figure keeps the SOC code it belongs to (``soc/<code>
+   residual "All Other" group; a FAP family's figures (Dares) through an exact or a broader
+   match (a family that counts the role's job among others). A figure keeps the SOC code it belongs to (``soc/<code>
    career:salary|outlook|education <figure>``, the code's title, notation and
    ``career:residualGroup``), so that a reader sees whose figure it is.
 """
@@ -37,15 +38,16 @@ from rdflib import Graph, Namespace
 
 from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
 from datacareers.importers.common import SOC_OCCUPATION
-from projection.borrowing import FIGURES, SCOPES, lends, lends_figures
+from datacareers.importers.fap import FAP
+from projection.borrowing import FIGURES, SCOPES, lends, lends_family_figures, lends_figures
 from projection.releases import RELEASES, Release
 
 SKOS, RDF, DCTERMS = PREFIXES["skos"], PREFIXES["rdf"], PREFIXES["dcterms"]
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 CONCEPTS = {"esco": ESCO_OCCUPATION, "rome": "https://w3id.org/datacareers/rome/",
-            "onet": "https://w3id.org/datacareers/onet/"}
+            "onet": "https://w3id.org/datacareers/onet/", "fap": str(FAP)}
 #: The crosswalk scheme each release family is read through.
-SCHEME = {"esco": "esco", "rome": "rome", "onet": "onet", "bls": "onet"}
+SCHEME = {"esco": "esco", "rome": "rome", "onet": "onet", "bls": "onet", "dares": "fap"}
 
 #: Per family: the role-level predicates projected, and the file (facet) each goes to.
 PREDICATES = {
@@ -58,7 +60,18 @@ PREDICATES = {
              CAREER["inDemandTechnology"]: "tools", CAREER["task"]: "tasks", CAREER["education"]: "education",
              CAREER["jobZone"]: "education", CAREER["jobZoneRating"]: "education", SKOS + "altLabel": "titles"},
     "bls": {CAREER["salary"]: "pay", CAREER["outlook"]: "outlook", CAREER["education"]: "education"},
+    "dares": {CAREER["salary"]: "pay", CAREER["tension"]: "tension", CAREER["employmentEstimate"]: "employment",
+              CAREER["womenShare"]: "workforce", CAREER["diplomaShare"]: "workforce", CAREER["fieldShare"]: "workforce",
+              CAREER["sectorShare"]: "employers", CAREER["employerShare"]: "employers"},
 }
+#: Objects described in turn when an object points at them (a distribution's bands, a
+#: figure's place, what a share counts, the survey a figure comes from).
+NESTED = {CAREER["band"], CAREER["geography"], CAREER["shareOf"], PREFIXES["prov"] + "wasDerivedFrom",
+          PREFIXES["schema"] + "containedInPlace"}
+#: What describes a FAP family (not its figures, which the roles read).
+FAMILY_KEEPS = {RDF + "type", SKOS + "prefLabel", SKOS + "notation", SKOS + "broader", CAREER["fapCode"]}
+#: Places whose figures are shipped (France and its regions; an import has the départements too).
+SHIPPED_PLACES = ("https://w3id.org/datacareers/geo/fr", "https://w3id.org/datacareers/geo/fr-region-")
 #: What an object's description leaves out (the import keeps it).
 SKIP = {SKOS + "altLabel", SKOS + "hiddenLabel", SKOS + "definition", CAREER["reuseLevel"]}
 #: What a skos:broader target keeps.
@@ -130,7 +143,10 @@ def readings(store: Store, release: Release, graph: str, mappings: list[Mapping]
     return out
 
 
-def _describe(store: Store, node: NamedNode, g: NamedNode, shipped: NamedNode, out: set) -> None:
+def _describe(store: Store, node: NamedNode, g: NamedNode, shipped: NamedNode, out: set,
+              seen: set | None = None) -> None:
+    seen = set() if seen is None else seen
+    seen.add(node.value)
     for quad in store.quads_for_pattern(node, None, None, g):
         if quad.predicate.value in SKIP:
             continue
@@ -139,6 +155,29 @@ def _describe(store: Store, node: NamedNode, g: NamedNode, shipped: NamedNode, o
         if quad.predicate.value == SKOS + "broader" and isinstance(obj, NamedNode):
             out.update((obj, q.predicate, q.object) for q in store.quads_for_pattern(obj, None, None, g)
                        if q.predicate.value in BROADER_KEEPS)
+        elif quad.predicate.value in NESTED and isinstance(obj, NamedNode) and obj.value not in seen:
+            _describe(store, obj, g, shipped, out, seen)
+
+
+def shipped_place(store: Store, node: NamedNode, g: NamedNode) -> bool:
+    """False for a figure of a place the shipped facts leave to an import (a département)."""
+    places = [q.object.value for q in store.quads_for_pattern(node, NamedNode(CAREER["geography"]), None, g)]
+    return not places or any(p == SHIPPED_PLACES[0] or p.startswith(SHIPPED_PLACES[1]) for p in places)
+
+
+def families(store: Store, concepts: set[str], g: NamedNode) -> set[Triple]:
+    """The FAP families read and their parents, described (code, labels, broader)."""
+    out: set[Triple] = set()
+    todo = list(concepts)
+    while todo:
+        node = NamedNode(todo.pop())
+        for quad in store.quads_for_pattern(node, None, None, g):
+            if quad.predicate.value not in FAMILY_KEEPS:
+                continue
+            out.add((node, quad.predicate, quad.object))
+            if quad.predicate.value == SKOS + "broader":
+                todo.append(quad.object.value)
+    return out
 
 
 def borrows(store: Store, release: Release, mapping: Mapping, concept: str, facet: str, g: NamedNode) -> bool:
@@ -147,6 +186,8 @@ def borrows(store: Store, release: Release, mapping: Mapping, concept: str, face
         residual = next(iter(store.quads_for_pattern(NamedNode(concept), NamedNode(CAREER["residualGroup"]),
                                                      None, g)), None) is not None
         return lends_figures(mapping.match, mapping.code, residual)
+    if release.family == "dares":
+        return lends_family_figures(mapping.match)
     return lends(facet, mapping.match, release.family)
 
 
@@ -162,6 +203,8 @@ def project(store: Store, release: Release, graph: str, mappings: list[Mapping])
             if not borrows(store, release, mapping, concept, facet, g):
                 continue
             for quad in store.quads_for_pattern(NamedNode(concept), NamedNode(predicate), None, g):
+                if release.family == "dares" and not shipped_place(store, quad.object, g):
+                    continue
                 lent = True
                 out[facet].add((role, quad.predicate, quad.object))
                 if release.family == "bls":  # whose figure it is
@@ -174,6 +217,8 @@ def project(store: Store, release: Release, graph: str, mappings: list[Mapping])
                     _describe(store, quad.object, g, shipped, out[facet])
         if lent:
             out["read-through"].add((role, NamedNode(CAREER["viaMapping"]), NamedNode(mapping.iri)))
+            if release.family == "dares":
+                out["families"] |= families(store, {concept}, g)
     essential, optional = NamedNode(CAREER["essentialSkill"]), NamedNode(CAREER["optionalSkill"])
     if "skills" in out:
         out["skills"] -= {(s, optional, o) for s, p, o in out["skills"] if p == essential}

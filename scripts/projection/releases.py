@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
-from datacareers.importers import bls, esco, onet, rome
+from datacareers.importers import bls, dares, esco, onet, rome
 from datacareers.importers.common import ImportPlan
 from datacareers.progress import no_progress
 
@@ -48,6 +48,11 @@ RELEASES = (
             "BLS OEWS May 2024, national"),
     Release("bls-ep-2024-34", "bls", "bls/ep/occupation.xlsx", ("occupation.xlsx, Table 1.2",),
             "BLS Employment Projections 2024-34"),
+    Release("dares-psm-2022", "dares", "dares/portraits-statistiques-metiers",
+            ("salaire_median_3niv", "salaires_3niv", "tensions/tensions", "tensions/evol_tensions", "effectifs_3niv",
+             "part_femmes_3niv", "dipl_restructure_3niv", "secteurs_employeurs_3niv", "categorie_employeur_3niv",
+             "specialite_diplome_3niv (.csv)", "dictionnaire-variables-psm.xlsx"),
+            "Dares, Portraits statistiques des métiers, 2022"),
 )
 
 #: The ESCO v1.0 French skills (a third-party copy), read only for the French names the
@@ -61,7 +66,7 @@ def plan_of(release: Release, datasets: Path) -> ImportPlan:
     if release.family == "bls":
         (found,) = bls.plans(path)
         return found
-    return {"esco": esco, "rome": rome, "onet": onet}[release.family].plan(path)
+    return {"esco": esco, "rome": rome, "onet": onet, "dares": dares}[release.family].plan(path)
 
 
 def load(datasets: Path) -> tuple[Store, dict[str, str]]:

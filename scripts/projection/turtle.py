@@ -32,6 +32,15 @@ BINDINGS = {
     "structure": BASE_IRI + "rome/structure/",
     "technology": BASE_IRI + "onet/technology/",
     "commodity": BASE_IRI + "onet/commodity/",
+    "prov": PREFIXES["prov"],
+    "fap": BASE_IRI + "fap/",
+    "geo": BASE_IRI + "geo/",
+    "tension": BASE_IRI + "tension/",
+    "employment": BASE_IRI + "employment/",
+    "share": BASE_IRI + "share/",
+    "survey": BASE_IRI + "survey/",
+    "naf": BASE_IRI + "naf/",
+    "nsf": BASE_IRI + "nsf/",
 }
 
 

@@ -17,7 +17,7 @@ _VERSION_HELP = "Release version, when the folder or file names do not tell it."
 
 @click.group("import")
 def import_group() -> None:
-    """Import an official release (ESCO, ROME 4.0, O*NET, BLS) into its named graph.
+    """Import an official release (ESCO, ROME 4.0, O*NET, BLS, Dares) into its named graph.
 
     Each release goes whole into its own named graph, source:import-<release>,
     together with a description of the source (title, publisher, version, licence,
@@ -26,7 +26,7 @@ def import_group() -> None:
     \b
       source:import-esco-1.1.1      source:import-rome-4.0-v460
       source:import-onet-29.0       source:import-bls-oews-2024
-      source:import-bls-ep-2024-34
+      source:import-bls-ep-2024-34  source:import-dares-psm-2022
 
     The subsets shipped with the package keep their own graphs (source:esco-1.1.1,
     source:rome-4.0, source:onet-29.0...): `datacareers sources` lists both, and
@@ -52,12 +52,12 @@ def import_group() -> None:
 
 def _run(kind: str, path: str, version: str | None, quiet: bool, partial: bool,
          force: bool) -> None:
-    from datacareers.importers import bls, esco, onet, rome
+    from datacareers.importers import bls, dares, esco, onet, rome
 
     if kind == "bls":
         plans = bls.plans(path, version, partial=partial)  # every workbook checked first
     else:
-        plans = [{"esco": esco, "rome": rome, "onet": onet}[kind].plan(path, version, partial=partial)]
+        plans = [{"esco": esco, "rome": rome, "onet": onet, "dares": dares}[kind].plan(path, version, partial=partial)]
     for plan in plans:
         _import(plan, path, quiet, force)
 
@@ -216,6 +216,33 @@ def import_bls(path: str, version: str | None, quiet: bool, partial: bool, force
       datacareers import bls ./national_M2024_dl.xlsx
     """
     _run("bls", path, version, quiet, partial, force)
+
+
+@import_group.command("dares")
+@_options
+def import_dares(path: str, version: str | None, quiet: bool, partial: bool, force: bool) -> None:
+    """Import Dares's Portraits statistiques des métiers (French figures by FAP 2009 family).
+
+    \b
+    Data: the inputs/ folder of https://github.com/StatDares/PortraitStatMetiers (the
+      CSV files, tensions/ and the dictionnaire); pass that folder. It lands in
+      source:import-dares-psm-2022 (--version names another publication).
+    Per FAP family (domain M, FAP 87 M2Z, FAP 225 M2Z90, with their labels and parents):
+    median net monthly pay of full-time employees by period (career:salary, EUR, P1M,
+    career:gross false) and its bands; the 2019 hiring-tension indicator with its
+    category 1-5 and six components, for France, every region and département, and the
+    national series 2011-2019 (career:tension); employment by year, share of women,
+    diplomas held, sectors, kinds of employer, fields of study; the PCS and ROME v3
+    codes each family groups. Files in UTF-8 or Windows-1252 are each read in their own
+    encoding; a file re-encoded on the way (accents lost), cut short, or holding a code
+    or period of the wrong shape is refused and nothing is written.
+
+    \b
+    Examples:
+      datacareers import dares ./PortraitStatMetiers/inputs
+      datacareers import dares ./sample --partial
+    """
+    _run("dares", path, version, quiet, partial, force)
 
 
 @import_group.command("remove")

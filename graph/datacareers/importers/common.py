@@ -35,6 +35,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -112,11 +113,13 @@ DCTERMS_IDENTIFIER = NamedNode(DCTERMS + "identifier")
 DCTERMS_DATE = NamedNode(DCTERMS + "date")
 
 
+@cache
 def term(local: str) -> NamedNode:
     """The node of one of our vocabulary terms (tests check each is declared)."""
     return NamedNode(CAREER[local])
 
 
+@cache
 def integer(value: str | int) -> Literal:
     """An ``xsd:integer`` literal."""
     return Literal(str(int(value)), datatype=XSD_INTEGER)
@@ -134,6 +137,7 @@ def decimal(value) -> Literal:
     return Literal(format(number.normalize(), "f"), datatype=XSD_DECIMAL)
 
 
+@cache
 def year(value: str | int) -> Literal:
     """An ``xsd:gYear`` literal."""
     return Literal(str(int(value)), datatype=XSD_GYEAR)
@@ -206,9 +210,11 @@ class SourceInfo:
     version: str
     title: str
     publisher: str
-    license: str  # an IRI
+    license: str  # an IRI ("" when the publisher states none: then *rights* says the terms)
     attribution: str
     url: str
+    rights: str = ""
+    language: str = "en"  # of the title and the attribution
 
     @property
     def name(self) -> str:
@@ -229,11 +235,14 @@ class SourceInfo:
         """The description of the source, subject = graph IRI, in the same graph."""
         g = NamedNode(self.graph)
         yield Quad(g, A, term("Source"), g)
-        yield Quad(g, NamedNode(DCTERMS + "title"), Literal(self.title, language="en"), g)
+        yield Quad(g, NamedNode(DCTERMS + "title"), Literal(self.title, language=self.language), g)
         yield Quad(g, NamedNode(DCTERMS + "publisher"), Literal(self.publisher), g)
         yield Quad(g, term("version"), Literal(self.version), g)
-        yield Quad(g, NamedNode(DCTERMS + "license"), NamedNode(self.license), g)
-        yield Quad(g, term("attribution"), Literal(self.attribution, language="en"), g)
+        if self.license:
+            yield Quad(g, NamedNode(DCTERMS + "license"), NamedNode(self.license), g)
+        if self.rights:
+            yield Quad(g, NamedNode(DCTERMS + "rights"), Literal(self.rights, language=self.language), g)
+        yield Quad(g, term("attribution"), Literal(self.attribution, language=self.language), g)
         yield Quad(g, NamedNode(SCHEMA + "url"), NamedNode(self.url), g)
 
 

@@ -156,6 +156,9 @@ class Table:
     label: str = field(default="")
     checks: Mapping[str, Check] = field(default_factory=dict)
     floor: int = 1
+    #: The text encoding (strict); a release with mixed encodings decides each file's with
+    #: :mod:`datacareers.importers.decoding` first.
+    encoding: str = "utf-8-sig"
 
     @property
     def name(self) -> str:
@@ -167,7 +170,7 @@ class Table:
         binary = io.BufferedReader(stream, buffer_size=1 << 16)
         if self.path.suffix == ".gz":
             binary = gzip.GzipFile(fileobj=binary, mode="rb")
-        return io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+        return io.TextIOWrapper(binary, encoding=self.encoding, newline="")
 
     def _reader(self, lines):
         if self.delimiter == "\t":
@@ -197,18 +200,19 @@ class Table:
             )
         return header
 
-    def rows(self, progress: ProgressFactory = no_progress) -> Iterator[tuple[str, ...]]:
+    def rows(self, progress: ProgressFactory = no_progress, numbered: bool = False) -> Iterator[tuple]:
         """Each record as a tuple of the requested columns (then the optional ones, ""
-        where the file lacks them), after checking it (see the module docstring)."""
+        where the file lacks them), after checking it (see the module docstring); with
+        *numbered*, ``(line, record)`` so a later check can name the line."""
         label = self.label or self.name
         with progress(label, self.path.stat().st_size) as bar, \
                 self._open_text(bar.update) as text:
             lines = _Lines(text)
             reader = self._reader(lines)
             header = self._header(reader)
-            yield from self._records(reader, header, lines)
+            yield from self._records(reader, header, lines, numbered)
 
-    def _records(self, reader, header: list[str], lines: _Lines) -> Iterator[tuple[str, ...]]:
+    def _records(self, reader, header: list[str], lines: _Lines, numbered: bool = False) -> Iterator[tuple]:
         width = len(header)
         wanted = [*self.columns, *self.optional]
         positions = [header.index(c) if c in header else width for c in wanted]
@@ -230,7 +234,8 @@ class Table:
                             raise ImportFormatError(f"{self.name}: line {line}: {column}: {problem}")
                 count += 1
                 values = getter([*record, ""] if padded else record)
-                yield (values,) if single else values
+                values = (values,) if single else values
+                yield (line, values) if numbered else values
         except _READ_ERRORS as exc:
             raise ImportFormatError(
                 f"{self.name}: line {start}: {_describe(exc)} (is the file complete?)"

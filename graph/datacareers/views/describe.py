@@ -21,6 +21,7 @@ from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
 from datacareers.i18n import LANGS, using
 from datacareers.labels import local_name, pick_label
 from datacareers.views.categories import with_translations
+from datacareers.views.french import french_facts
 from datacareers.views.profile import profile_facets, to_number
 from datacareers.views.summary import summary
 
@@ -250,6 +251,9 @@ def role_facts(store: Store, role: str, lang: str = "en") -> dict:
         "matches": matches,
     }
     profile_facets(store, role, lang, facts)
+    facts["french"] = french_facts(store, role, lang)  # Dares's net pay has its own section
+    dares_pay = {p["id"] for p in facts["french"]["pay_fr"]}
+    facts["salaries"] = [s for s in facts["salaries"] if s["id"] not in dares_pay]
     tools = {t["id"] for t in facts["tools"]}  # technologies are listed as tools, not again as skills
     facts["skills"] = [s for s in facts["skills"] if s["id"] not in tools]
     if role.startswith(ROLE):  # our roles' other names are the ones we curate; release titles are job titles
@@ -274,6 +278,7 @@ def _all_sources(facts: dict) -> set[str]:
         for item in facts[key]:
             found.update(item["sources"])
     found.update(s["source"] for s in facts["salaries"])
+    found.update(x["source"] for key in ("pay_fr", "tension") for x in facts.get("french", {}).get(key, []))
     found.update(m["source"] for m in facts["matches"])
     return found
 

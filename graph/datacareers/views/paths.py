@@ -35,7 +35,17 @@ from datacareers.labels import pick_label
 from datacareers.skillgap import gap as skill_gap
 from datacareers.views.blocked import explain_no_path
 from datacareers.views.describe import role_salaries
-from datacareers.views.moves import EVIDENCE, STRENGTH, WEIGHT, Moves, Profiles, evidence_items, pay_change, strongest
+from datacareers.views.moves import (
+    EVIDENCE,
+    STRENGTH,
+    WEIGHT,
+    Moves,
+    Profiles,
+    evidence_items,
+    pay_change,
+    pay_changes,
+    strongest,
+)
 
 #: Pay may fall to this share of the current median on a --desirable move (Career Causeways).
 DESIRABLE_PAY = 0.75
@@ -279,7 +289,7 @@ def step_details(search: Search, u: str, v: str) -> Step:
             "partial": any(g in have_groups for g in profiles.groups(s))}
            for s in after["skills"] - have]
     new.sort(key=lambda s: (not s["essential"], s["partial"], s["id"]))
-    salary = [c for c in [pay_change(before["pay"], after["pay"])] if c] + _ranges(search.store, u, v)
+    salary = pay_changes(before["pay"], after["pay"]) + _ranges(search.store, u, v)
     return Step(source=u, target=v, cost=data["cost"], gap=search.step_gap(u, v), evidence=data["evidence"],
                 items=evidence_items(search.store, search.moves.aliases, u, v, data["sources"]),
                 new_skills=new, salary_change=salary, job_zone=(before["job_zone"], after["job_zone"]),

@@ -32,7 +32,7 @@ from datacareers.views.profile_text import via_concept
 
 _SCHEMA, _SKOS, _RDF = PREFIXES["schema"], PREFIXES["skos"], PREFIXES["rdf"]
 _CONCEPTS = {"esco": "http://data.europa.eu/esco/occupation/", "rome": "https://w3id.org/datacareers/rome/",
-             "onet": "https://w3id.org/datacareers/onet/"}
+             "onet": "https://w3id.org/datacareers/onet/", "fap": "https://w3id.org/datacareers/fap/"}
 _KINDS = {_SKOS + "exactMatch": "exact", _SKOS + "closeMatch": "close"}
 _SCOPES = {CAREER["broaderConcept"]: "broader", CAREER["narrowerConcept"]: "narrower",
            CAREER["neighbourConcept"]: "neighbour"}

@@ -18,7 +18,7 @@ from datacareers.i18n import N_, _, number
 from datacareers.labels import local_name
 
 #: Names of the classifications, as their publishers write them (not translated).
-SCHEMES = {"esco": "ESCO", "rome": "ROME", "onet": "O*NET"}
+SCHEMES = {"esco": "ESCO", "rome": "ROME", "onet": "O*NET", "fap": "FAP"}
 #: Percentile columns of a wage distribution, marked for translation.
 PERCENTILES = {"p10": N_("10th percentile"), "p25": N_("25th percentile"), "median": N_("median"),
                "p75": N_("75th percentile"), "p90": N_("90th percentile")}

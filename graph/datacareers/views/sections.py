@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from datacareers.i18n import _, active, number
 from datacareers.labels import local_name
+from datacareers.views.french_sections import french_sections
 from datacareers.views.profile_text import (
     as_written,
     figure_notes,
@@ -48,7 +49,8 @@ from datacareers.views.survey import share_note
 HEADER_KEYS = {"id", "slug", "label", "labels", "alt_labels", "definition", "sources"}
 
 #: The order sections come in; facets not named here follow, in role_facts' order.
-ORDER = ["summary", "missions", "tasks", "skills", "tools", "salaries", "outlook", "education", "job_titles", "sectors",
+ORDER = ["summary", "missions", "tasks", "skills", "tools", "french", "salaries", "outlook", "education",
+         "job_titles", "sectors",
          "employers", "managed_by", "manages", "works_with", "moves_to", "moves_from", "matches", "read_through"]
 
 #: Percentile and range columns of the pay table, in order.
@@ -242,6 +244,9 @@ def sections(facts: dict, links: Links, texts: dict[str, list[dict]] | None = No
     out = []
     for key in keys:
         value = facts[key]
+        if key == "french":  # Dares's net pay and tension, France first
+            out += french_sections(value, links)
+            continue
         if key == "skills":  # technologies have their own section
             tools = {t.get("id") for t in facts.get("tools") or [] if isinstance(t, dict)} - {None}
             section = skills(key, [x for x in value if x.get("id") not in tools], links)

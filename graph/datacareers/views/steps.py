@@ -198,12 +198,27 @@ def _skill_lines(step: dict, all_skills: bool, max_skills: int, pad: str) -> lis
     return lines
 
 
+def _net_pay_line(change: dict, sources: str) -> str:
+    """A change of Dares's median net monthly pay (EUR), between two FAP families."""
+    if change["kind"] == "shared":
+        return _("median net pay: {a} EUR a month for both, the same figures (one FAP family, {code}, covers "
+                 "both roles): no difference to read ({sources})").format(
+            a=number(round(change["from"])), code=change["fap_from"], sources=sources)
+    pct = ("+" if change["ratio"] >= 1 else "") + percent(change["ratio"] - 1) if change["ratio"] else "?"
+    period = f"{change['start']}-{change['year_from']}" if change.get("start") else change.get("year_from") or ""
+    return _("median net pay: {a} -> {b} EUR a month ({pct}, FAP {f} -> {t}, {period}; {sources})").format(
+        a=number(round(change["from"])), b=number(round(change["to"])), pct=pct, f=change["fap_from"],
+        t=change["fap_to"], period=period, sources=sources)
+
+
 def _pay_lines(step: dict, pad: str) -> list[str]:
     lines = []
     for change in step["salary_change"]:
         period = _("a year") if change.get("period") == "P1Y" else _("a month") if change.get("period") == "P1M" else ""
         sources = ", ".join(local_name(s) for s in change.get("sources", []))
-        if change["kind"] == "shared":
+        if change.get("fap_from"):  # Dares: net monthly pay of full-time employees, one FAP family each
+            lines.append(pad + _net_pay_line(change, sources))
+        elif change["kind"] == "shared":
             lines.append(pad + _("median pay: {a} {currency} {period} for both, the same figures "
                                  "(one SOC code, {code}, covers both roles): no difference to read ({sources})").format(
                 a=number(round(change["from"])), currency=change["currency"], period=period,

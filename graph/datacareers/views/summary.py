@@ -1,9 +1,11 @@
 """A role in two minutes: the facts a reader asks first, each with its sources, the same at
 the top of the site's role page, of ``show`` and of the view's panel.
 
-- **pay**: a median when a source gives one, else the range of the ranges in one unit; the
-  reader's country first (euros for a French reader, dollars for an English one), then any;
-- **demand**: the first employment outlook;
+- **pay**: for a French reader Dares's median net pay of the role's FAP family first; else a
+  median when a source gives one, else the range of the ranges in one unit, the reader's
+  country first (euros for a French reader, dollars for an English one), then any;
+- **demand**: for a French reader Dares's 2019 hiring tension in France; else the first
+  employment outlook;
 - **diploma**: an education with an EQF level, from a source of the reader's country first
   (ROME or the article for a French reader, BLS or O*NET for an English one), the entry level a
   source calls typical first, else the level most respondents require;
@@ -31,6 +33,7 @@ from pyoxigraph import NamedNode, Store
 from datacareers.constants import CAREER, ROLE, SOURCE
 from datacareers.i18n import N_, _, number
 from datacareers.labels import local_name
+from datacareers.views.french_sections import tension_words
 from datacareers.views.profile_text import as_written, soc_name
 
 #: The currency of the reader's country, by language.
@@ -75,6 +78,27 @@ def pay_line(salaries: list[dict], lang: str) -> dict | None:
                 low=number(min(e["min"] for e in same)), high=number(max(e["max"] for e in same)), unit=unit(same[0]))
             return {"text": text, "sources": sorted({s for e in same for s in _sources(e)})}
     return None
+
+
+def french_pay_line(pay_fr: list[dict]) -> dict | None:
+    """Dares's median net monthly pay of the role's FAP family, latest period (a French
+    reader's first figure; the family groups several jobs, said so)."""
+    latest = next((e for e in pay_fr if e.get("median") is not None), None)
+    if latest is None:
+        return None
+    text = _("median {amount} EUR net per month (France, {start}-{end}, FAP family {code}, a group of "
+             "occupations)").format(amount=number(latest["median"]), start=latest.get("start") or "?",
+                                    end=latest.get("end") or "?", code=latest.get("fap") or "?")
+    return {"text": text, "sources": _sources(latest)}
+
+
+def tension_line(tension: list[dict]) -> dict | None:
+    """Dares's national hiring tension of the role's FAP family, in words."""
+    national = next((t for t in tension if (t.get("place") or {}).get("code") == "FR"), None)
+    if national is None:
+        return None
+    text = tension_words(national.get("category"), national.get("year")) + f" (FAP {national.get('fap') or '?'})"
+    return {"text": text, "sources": _sources(national)}
 
 
 def outlook_line(facts: dict) -> dict | None:
@@ -149,7 +173,11 @@ def summary(store: Store, facts: dict, lang: str) -> list[dict]:
     if facts.get("definition"):  # our roles' definitions are curated
         curated = [SOURCE["curated"]] if facts["id"].startswith(ROLE) else []
         out.append({"what": "definition", "text": facts["definition"], "sources": curated})
-    for what, found in (("pay", pay_line(facts.get("salaries") or [], lang)), ("demand", outlook_line(facts)),
+    french = facts.get("french") or {}
+    pay = (french_pay_line(french.get("pay_fr") or []) if lang == "fr" else None) or pay_line(
+        facts.get("salaries") or [], lang) or french_pay_line(french.get("pay_fr") or [])
+    demand = (tension_line(french.get("tension") or []) if lang == "fr" else None) or outlook_line(facts)
+    for what, found in (("pay", pay), ("demand", demand),
                         ("diploma", diploma_line(facts.get("education") or [], lang))):
         if found:
             out.append({"what": what, **found})

@@ -28,8 +28,8 @@ Sources = Callable[[str], int]
 
 #: The sections of :mod:`datacareers.views.sections` the panel shows (the rest of a role is
 #: in the panel's own lists: skills, sectors, moves...).
-PANEL = ("summary", "salaries", "outlook", "tasks", "tools", "job_titles", "managed_by", "manages", "works_with",
-         "read_through")
+PANEL = ("summary", "pay_fr", "tension", "salaries", "outlook", "tasks", "tools", "job_titles", "managed_by",
+         "manages", "works_with", "read_through")
 
 
 def _numbers(line: dict, sources: Sources) -> list[int]:

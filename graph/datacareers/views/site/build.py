@@ -250,7 +250,8 @@ def _role_page(store: Store, facts: dict, family: dict | None, lang: str, words:
         description=_one_line(facts["definition"]), role=role, sections=sections, family_line=family_line,
         moves_title=facet_title("moves_to"), path_href=f"../path.html?from={slug}",
         map_href=f"../map.html?focus={slug}",
-        page_sources=page_sources, jsonld=[doc], scripts=[asset("print.js")], data=[],
+        page_sources=page_sources, jsonld=[doc], data=[],
+        scripts=[asset("print.js")] + ([asset("region.js")] if any(s.get("regions") for s in sections) else []),
         empty=_("Nothing in the data yet for: {names}.").format(names=", ".join(empty)) if empty else "")
 
 

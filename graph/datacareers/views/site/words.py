@@ -44,6 +44,7 @@ def site_words() -> dict:
         "noPay": _("no figure from any source"),
         "noOutlook": _("no outlook from any source"),
         "noFacet": _("None in the data."),
+        "region": _("Region:"),
         "perYear": _("per year"), "perMonth": _("per month"),
         "gross": _("gross"),
         "alsoCalled": _("Also called: {names}"),
