@@ -100,9 +100,20 @@ def test_rome_tasks_and_access_are_the_fiches_sentences(name):
                    for t in graph.objects(role(name), CAREER.task))
     assert [text for _, text in tasks] == rome_texts(fiche, "definition")
     assert all(one(graph, t, CAREER.text).language == "fr" for t in graph.objects(role(name), CAREER.task))
+    education = set(graph.objects(role(name), CAREER.education))
+    sentences = {e for e in education if graph.value(e, CAREER.position) is not None}
     access = sorted((one(graph, e, CAREER.position).toPython(), str(one(graph, e, CAREER.levelText)))
-                    for e in graph.objects(role(name), CAREER.education))
+                    for e in sentences)
     assert [text for _, text in access] == rome_texts(fiche, "acces_metier")
+    # the rest are the diplomas ROME lists for the fiche (its certifications), by code_ogr
+    folder = DATA / "rome" / "v460"
+    with (folder / "unix_referentiel_savoir_v460_utf8.csv").open(encoding="utf-8") as fh:
+        diplomas = {r["code_ogr_savoir"] for r in csv.DictReader(fh)
+                    if (r["categorie_savoir"], r["sous_categorie_savoir"]) == ("Certifications et habilitations",
+                                                                            "Certifications")}
+    with (folder / "unix_liens_rome_referentiels_v460_utf8.csv").open(encoding="utf-8") as fh:
+        listed = {r["code_ogr"] for r in csv.DictReader(fh) if r["code_rome"] == fiche and r["code_ogr"] in diplomas}
+    assert {str(one(graph, e, DCTERMS.identifier)) for e in education - sentences} == listed
 
 
 @pytest.mark.parametrize("name", [n for n, (_, _, fiche) in SAMPLES.items() if fiche])

@@ -42,7 +42,6 @@ from datacareers.views.moves import (
     Moves,
     Profiles,
     evidence_items,
-    pay_change,
     pay_changes,
     strongest,
 )
@@ -144,7 +143,8 @@ class Search:
     def allowed(self, u: str, v: str) -> bool:
         """False when a --desirable or --viable constraint rules the move out (known figures only)."""
         if self.constraints.desirable:
-            change = pay_change(self.profiles[u]["pay"], self.profiles[v]["pay"])
+            changes = pay_changes(self.profiles[u]["pay"], self.profiles[v]["pay"])  # one per source
+            change = next((c for c in changes if not c.get("fap_from")), changes[0] if changes else None)
             if change and change["ratio"] is not None and change["ratio"] < DESIRABLE_PAY:
                 return False
         if self.constraints.viable:

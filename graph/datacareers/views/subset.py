@@ -40,7 +40,8 @@ def is_large(store: Store) -> bool:
 # wage distributions, outlooks, education and tasks of its profile, the mappings it is read through).
 _OWNED = (CAREER["salary"], CAREER["education"], CAREER["outlook"], CAREER["task"], CAREER["viaMapping"])
 # Of those, the ones other roles share (a wage distribution is the SOC code's): who shares them
-# is kept too, with what says who they are (a name; a SOC code's residual "All Other" mark).
+# is kept too, with what says who they are (a name; a SOC code's residual "All Other" mark);
+# so is the name of each concept a kept mapping reads through.
 _SHARED = (CAREER["salary"], CAREER["outlook"], CAREER["education"])
 _WHO = (PREFIXES["skos"] + "prefLabel", CAREER["residualGroup"])
 
@@ -65,7 +66,10 @@ def drawable_subset(store: Store, seeds: Iterable[str], depth: int) -> Store:
     sharing = [q for o in sorted(owned) for p in _SHARED
                for q in store.quads_for_pattern(None, NamedNode(p), NamedNode(o), None)]
     subset.extend(sharing)
-    subset.extend(q for s in sorted({q.subject.value for q in sharing} - subjects) for p in _WHO
+    concepts = {q.object.value for o in sorted(owned)  # what a mapping reads through, by name
+                for q in store.quads_for_pattern(NamedNode(o), NamedNode(CAREER["mappedConcept"]), None, None)}
+    named = ({q.subject.value for q in sharing} | concepts) - subjects
+    subset.extend(q for s in sorted(named) for p in _WHO
                   for q in store.quads_for_pattern(NamedNode(s), NamedNode(p), None, None))
     subset.extend(store.quads_for_pattern(None, None, None, NamedNode(VOCABULARY_GRAPH)))
     return subset
