@@ -177,24 +177,14 @@ def roles(show_all: bool, facets: bool, fmt: str, lang: str | None) -> None:
     """
     import json
 
-    from datacareers.constants import ROLE, SOURCE
-    from datacareers.labels import pick_label
+    from datacareers.constants import SOURCE
     from datacareers.store.dataset import open_dataset
     from datacareers.store.walk import all_roles
-    from datacareers.views.counts import role_counts, role_labels
+    from datacareers.views.counts import role_rows
 
     lang = language(lang)
     store = open_dataset()
-    chosen = all_roles(store) if show_all else all_roles(store, SOURCE["curated"])
-    counts = role_counts(store, chosen)
-    labels = role_labels(store, chosen)
-    rows = []
-    for role in chosen:
-        rows.append({
-            "id": role, "slug": role[len(ROLE):] if role.startswith(ROLE) else role,
-            "label": pick_label(labels.get(role, {}), lang, role), **counts[role],
-        })
-    rows.sort(key=lambda r: r["label"].casefold())
+    rows = role_rows(store, all_roles(store) if show_all else all_roles(store, SOURCE["curated"]), lang)
     if facets:
         from datacareers.views.coverage import coverage
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from datacareers.constants import CAREER, PREFIXES, SKOS
+from datacareers.constants import CAREER, PREFIXES, ROLE, SKOS
+from datacareers.labels import pick_label
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _SKILL_PREDICATES = (CAREER["essentialSkill"], CAREER["optionalSkill"], CAREER["requiresSkill"])
@@ -81,3 +82,20 @@ def role_labels(store: Store, roles: list[str]) -> dict[str, dict[str, str]]:
         if isinstance(row["label"], Literal):
             labels.setdefault(row["role"].value, {})[row["label"].language or ""] = row["label"].value
     return labels
+
+
+def role_rows(store: Store, roles, lang: str) -> list[dict]:
+    """One record per role, sorted by name in *lang*: ``id``, ``slug``, ``label`` and its
+    counts (``skills``, ``moves_out``, ``moves_in``): what ``datacareers roles`` lists.
+
+    >>> from datacareers.constants import ROLE
+    >>> from datacareers.store.shipped import shipped_store
+    >>> [r["label"] for r in role_rows(shipped_store(), [ROLE["data-scientist"], ROLE["statistician"]], "fr")]
+    ['data scientist', 'statisticien']
+    """
+    roles = list(roles)
+    counts = role_counts(store, roles)
+    labels = role_labels(store, roles)
+    rows = [{"id": role, "slug": role[len(ROLE):] if role.startswith(ROLE) else role,
+             "label": pick_label(labels.get(role, {}), lang, role), **counts[role]} for role in roles]
+    return sorted(rows, key=lambda r: r["label"].casefold())
