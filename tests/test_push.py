@@ -39,12 +39,35 @@ class FakeGraphStore(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _authorized(self) -> bool:
+        state = self.server.state
+        expected = "Basic " + base64.b64encode(state.get("auth", "").encode()).decode()
+        return not state.get("auth") or self.headers.get("Authorization") == expected
+
+    def _hang_up(self) -> None:
+        """What Virtuoso does to an upload without credentials (or once, to any upload, with
+        ``reset_once``, ``cut``: without a word): answer at once, unread body and all, and
+        close the connection."""
+        if not self._authorized():
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="fake"')
+            self.send_header("Connection", "close")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            self.wfile.flush()
+        self.connection.shutdown(socket.SHUT_RDWR)
+        self.close_connection = True
+
     def _write(self, replace: bool) -> None:
         state = self.server.state
+        state["seen"].append((self.command, self.headers.get("Authorization") is not None))
+        if state.get("rude") and (not self._authorized() or state.pop("reset_once", False)
+                                  or self.command in state.get("cut", ())):
+            self._hang_up()
+            return
         body = self.rfile.read(int(self.headers["Content-Length"]))
         graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]
-        expected = "Basic " + base64.b64encode(state.get("auth", "").encode()).decode()
-        if state.get("auth") and self.headers.get("Authorization") != expected:
+        if not self._authorized():
             self.send_response(401)
             self.send_header("WWW-Authenticate", 'Basic realm="fake"')
             self.send_header("Content-Length", "0")
@@ -88,6 +111,13 @@ class FakeGraphStore(BaseHTTPRequestHandler):
     def do_PUT(self):  # noqa: N802
         self._write(replace=True)
 
+    def do_HEAD(self):  # noqa: N802
+        self.server.state["seen"].append(("HEAD", self.headers.get("Authorization") is not None))
+        self.send_response(200 if self._authorized() else 401)
+        self.send_header("WWW-Authenticate", 'Basic realm="fake"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def do_POST(self):  # noqa: N802
         self._write(replace=False)
 
@@ -109,7 +139,7 @@ def start_fake():
     def start():
         server = ThreadingHTTPServer(("127.0.0.1", 0), FakeGraphStore)
         server.daemon_threads = True
-        server.state = {"requests": [], "graphs": {}, "drip": None}
+        server.state = {"requests": [], "graphs": {}, "drip": None, "seen": []}
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}", server.state
@@ -299,3 +329,42 @@ def test_credentials_are_redacted_not_the_words_of_iris():
                  "Authorization: Basic " + __import__("base64").b64encode(b"dba:datacareers").decode())
     assert "https://w3id.org/datacareers/source/rome-4.0" in text
     assert "password=***" in text and "ZGJhOmRhdGFjYXJlZXJz" not in text and text.count("datacareers") == 1
+
+
+def big_store(blank: bool = False) -> Store:
+    """One graph of 30,000 triples: a body of about 2 MB, far over a socket's buffers."""
+    store = Store()
+    g = NamedNode("http://e/big")
+    for i in range(30_000):
+        subject = BlankNode() if blank and i % 2 else NamedNode(f"http://e/s{i}")
+        store.add(Quad(subject, NamedNode("http://e/p"), Literal("x" * 40 + str(i)), g))
+    return store
+
+
+def test_a_server_that_hangs_up_on_uploads_without_credentials_gets_them_first(fake):
+    base, state = fake
+    state.update(auth="u:p", rude=True)
+    line = push_dataset(big_store(), base + "/query", graph_store=base + "/store", user="u", password="p")
+    assert "30000 triples" in line and len(state["graphs"]["http://e/big"]) == 30_000
+    assert state["seen"][0] == ("HEAD", False)  # the challenge, learnt without a body
+    assert all(authorized for method, authorized in state["seen"][1:]), state["seen"]
+
+
+def test_an_upload_cut_once_is_sent_again_when_that_is_safe(fake):
+    base, state = fake
+    state.update(rude=True, reset_once=True)
+    push_dataset(big_store(), base + "/query", graph_store=base + "/store")  # a PUT: replaces the graph
+    assert len(state["graphs"]["http://e/big"]) == 30_000
+    assert [m for m, _ in state["seen"]] == ["PUT", "PUT"]
+
+
+@pytest.mark.parametrize("blank", [False, True])
+def test_an_upload_that_is_not_safe_to_repeat_is_not_repeated(fake, blank):
+    base, state = fake
+    state.update(rude=True, cut={"POST"})  # every added batch is cut
+    with pytest.raises(PushError, match="cannot reach") as raised:
+        push_dataset(big_store(blank), base + "/query", graph_store=base + "/store", batch_size=10_000)
+    posts = [m for m, _ in state["seen"]].count("POST")
+    # triples without blank nodes are a set: adding them twice is adding them once
+    assert posts == (1 if blank else 2), state["seen"]
+    assert ("sent twice" in str(raised.value)) is not blank

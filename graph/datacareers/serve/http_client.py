@@ -10,7 +10,13 @@ urllib with three changes (used by :mod:`datacareers.serve.push`):
 - credentials are never printed: :func:`check_url` takes them out of a URL, and
   :class:`Scrubber` blanks a password out of any text, whatever a server echoes back.
 
-Basic and Digest authentication come from urllib's own handlers.
+Basic and Digest authentication come from urllib's own handlers, with one change: once
+a server has asked for credentials, later requests to it carry them from the start. A
+server that answers 401 to an upload and closes the connection while the body is still
+being sent (Virtuoso does, on big graphs: "Broken pipe", "Connection reset by peer")
+never sees a big body without them: before the first big upload a bodiless ``HEAD``
+learns the challenge, and an upload reset all the same is retried once when the caller
+says it may be (a graph ``PUT`` replaces the graph: sending it twice changes nothing).
 
 >>> Scrubber("me", "s3cret")("denied: http://me:s3cret@host/ (s3cret)")
 'denied: http://host/ (***)'
@@ -211,23 +217,113 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
     http_error_301 = http_error_302 = http_error_303 = http_error_307 = http_error_308 = _refuse
 
 
+def _host(request: urllib.request.Request) -> str:
+    return urlsplit(request.full_url).netloc
+
+
+class _Basic(urllib.request.HTTPBasicAuthHandler):
+    """Basic authentication that remembers which hosts asked for it."""
+
+    def __init__(self, manager, asked: dict) -> None:
+        super().__init__(manager)
+        self.asked = asked
+
+    def retry_http_basic_auth(self, host, req, realm):
+        self.asked[_host(req)] = ("basic", None)
+        return super().retry_http_basic_auth(host, req, realm)
+
+
+class _Digest(urllib.request.HTTPDigestAuthHandler):
+    """Digest authentication that remembers each host's challenge (realm, nonce...)."""
+
+    def __init__(self, manager, asked: dict) -> None:
+        super().__init__(manager)
+        self.asked = asked
+
+    def retry_http_digest_auth(self, req, auth):
+        challenge = auth.split(" ", 1)[1] if " " in auth else ""
+        fields = urllib.request.parse_http_list(challenge)
+        self.asked[_host(req)] = ("digest", urllib.request.parse_keqv_list([f for f in fields if "=" in f]))
+        return super().retry_http_digest_auth(req, auth)
+
+
+#: Bodies over this many bytes are sent only once the server's challenge is known.
+BIG_BODY = 64 * 1024
+
+
+def _was_reset(exc: BaseException) -> bool:
+    """Whether the connection was cut under the request (reset, broken pipe, closed)."""
+    reason = getattr(exc, "reason", exc)
+    return isinstance(reason, ConnectionResetError | BrokenPipeError | http.client.RemoteDisconnected)
+
+
 class Client:
+    """Requests with a deadline, no redirects, and credentials sent once a host asked.
+
+    >>> client = Client(["http://127.0.0.1:9/"], "me", "pw", 1.0)
+    >>> client.asked["127.0.0.1:9"] = ("basic", None)
+    >>> request = urllib.request.Request("http://127.0.0.1:9/store", data=b"x", method="PUT")
+    >>> client.authorize(request); request.unredirected_hdrs["Authorization"]
+    'Basic bWU6cHc='
+    """
+
     def __init__(self, urls: list[str], user: str | None, password: str | None, timeout: float) -> None:
         self.timeout = timeout
         self.clock = _Clock()
+        self.user, self.password = user, password
+        self.asked: dict[str, tuple] = {}
         handlers = [_HTTPHandler(self.clock), _HTTPSHandler(self.clock), _NoRedirects()]
+        self.digest = None
         if user is not None:
             manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for url in urls:
                 parts = urlsplit(url)
                 manager.add_password(None, f"{parts.scheme}://{parts.netloc}/", user, password or "")
-            handlers += [urllib.request.HTTPBasicAuthHandler(manager),
-                         urllib.request.HTTPDigestAuthHandler(manager)]
+            self.digest = _Digest(manager, self.asked)
+            handlers += [_Basic(manager, self.asked), self.digest]
         self.opener = urllib.request.build_opener(*handlers)
 
-    def fetch(self, request: urllib.request.Request, limit: int, what: str) -> bytes:
+    def authorize(self, request: urllib.request.Request) -> None:
+        """Give *request* the credentials its host asked for before (nothing if it never did)."""
+        known = self.asked.get(_host(request))
+        if known is None or self.user is None:
+            return
+        scheme, challenge = known
+        if scheme == "basic":
+            token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode("ascii")
+            request.add_unredirected_header("Authorization", f"Basic {token}")
+        elif self.digest is not None:
+            answer = self.digest.get_authorization(request, challenge)
+            if answer:
+                request.add_unredirected_header("Authorization", f"Digest {answer}")
+
+    def learn(self, url: str) -> None:
+        """Ask *url* (a bodiless HEAD) whether it wants credentials, and how: whatever it
+        answers, only its challenge is kept."""
+        if self.user is None or urlsplit(url).netloc in self.asked:
+            return
+        with contextlib.suppress(RequestError):
+            self._send(urllib.request.Request(url, method="HEAD"), 0, "HEAD")
+
+    def fetch(self, request: urllib.request.Request, limit: int, what: str, retry: bool = False) -> bytes:
         """The answer's body (at most *limit* bytes); a one-line RequestError otherwise.
-        *what* names the request in messages, e.g. ``graph <IRI>: PUT``."""
+        *what* names the request in messages, e.g. ``graph <IRI>: PUT``; with *retry*, a
+        request whose connection was cut (reset, broken pipe) is sent once more."""
+        if request.data is not None and len(request.data) > BIG_BODY:
+            self.learn(request.full_url)
+        try:
+            return self._send(request, limit, what)
+        except _Reset as exc:
+            if not retry:
+                raise RequestError(str(exc)) from None
+        self.learn(request.full_url)
+        try:
+            return self._send(request, limit, what)
+        except _Reset as exc:
+            raise RequestError(f"{exc} (sent twice)") from None
+
+    def _send(self, request: urllib.request.Request, limit: int, what: str) -> bytes:
+        self.authorize(request)
         where = request.full_url.split("?")[0]
         late = RequestError(f"{what}: no complete answer from {where} within {self.timeout:g} s (--timeout)")
         with _Deadline(self.timeout) as deadline:
@@ -241,10 +337,15 @@ class Client:
                 if isinstance(exc, urllib.error.HTTPError):
                     raise RequestError(f"{what} refused with {_reason(exc)} ({where})") from None
                 reason = getattr(exc, "reason", None) or exc
-                raise RequestError(f"{what}: cannot reach {where}: {reason}") from None
+                kind = _Reset if _was_reset(exc) else RequestError
+                raise kind(f"{what}: cannot reach {where}: {reason}") from None
             if deadline.expired:  # a connection shut at the deadline can look like a short answer
                 raise late
         return body
+
+
+class _Reset(RequestError):
+    """The connection was cut under a request (see :meth:`Client.fetch`)."""
 
 
 def _reason(error: urllib.error.HTTPError) -> str:

@@ -125,8 +125,12 @@ def _push(store, endpoint: str, target: str, client: Client, batch_size: int,
                 body = serialize(batch, format=RdfFormat.N_TRIPLES) if batch else b""
                 request = urllib.request.Request(url, data=body, method=method,
                                                  headers={"Content-Type": BODY_TYPE})
+                # a PUT replaces the graph, a POST of triples without blank nodes adds a set:
+                # either can be sent again when the connection was cut under it
+                again = method == "PUT" or not any(isinstance(t, BlankNode) for q in batch
+                                                   for t in (q.subject, q.object))
                 try:
-                    client.fetch(request, WRITE_ANSWER_LIMIT, f"graph <{graph}>: {method}")
+                    client.fetch(request, WRITE_ANSWER_LIMIT, f"graph <{graph}>: {method}", retry=again)
                 except RequestError as exc:
                     pushed = f" (already pushed: {len(done)} graph(s))" if done else ""
                     raise PushError(f"{exc}; re-run the push to retry{pushed}") from None
