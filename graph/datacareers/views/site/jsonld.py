@@ -113,7 +113,7 @@ def _salary(entry: dict, seniority: str, version: str = "") -> dict:
     return {"@type": "MonetaryAmount", "name": name, **currency, "value": value}
 
 
-def _dares(pay_fr: list[dict]) -> list[dict]:
+def _dares(pay_fr: list[dict], versions: dict[str, str]) -> list[dict]:
     """Dares's latest median net monthly pay per FAP family, as a distribution."""
     latest: dict[str, dict] = {}
     for p in pay_fr:
@@ -122,7 +122,8 @@ def _dares(pay_fr: list[dict]) -> list[dict]:
     out = []
     for fap, p in sorted(latest.items()):
         label = next((v["label"] for v in p.get("via", []) if v.get("code") == fap), "")
-        name = f"Dares, Portraits statistiques des métiers 2022, FAP {fap} {label}, " \
+        cite = f"{PLACES['dares-psm'][2]} {versions.get(p['source'], '')}".strip()
+        name = f"{cite}, FAP {fap} {label}, " \
                f"median net monthly pay of full-time employees {p['start']}-{p['end']} (France)"
         out.append({"@type": "MonetaryAmountDistribution", "name": name, "currency": p["currency"],
                     "duration": p["per"], "median": p["median"]})
@@ -155,7 +156,7 @@ def occupation(facts: dict, families: list[dict], lang: str, seniority_names: di
     if same:
         doc["sameAs"] = same
     pay = [_salary(e, names.get(e.get("seniority"), e.get("seniority") or ""), versions.get(e["source"], ""))
-           for e in facts.get("salaries", [])] + _dares(facts.get("french", {}).get("pay_fr", []))
+           for e in facts.get("salaries", [])] + _dares(facts.get("french", {}).get("pay_fr", []), versions)
     if pay:
         doc["estimatedSalary"] = pay
     if _locations(facts):
