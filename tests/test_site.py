@@ -215,7 +215,10 @@ def test_wage_distribution_shows_its_percentiles_and_median():
     for figure in ("52,000", "64,000", "83,640", "107,000", "135,000", "test-oews"):
         assert figure in pay, figure
     doc = _jsonld(site["en/roles/data-analyst.html"])
-    assert [m.toPython() for m in doc.objects(None, SCHEMA.median)] == [83640]
+    medians = {str(doc.value(s, SCHEMA.name)): doc.value(s, SCHEMA.median).toPython()
+               for s in doc.subjects(SCHEMA.median, None)}
+    assert medians.pop("test-oews") == 83640  # an unknown source: named, no place claimed
+    assert all(name.startswith("Dares") and name.endswith("(France)") for name in medians), medians
 
 
 def _jsonld(data: bytes) -> Graph:
@@ -235,13 +238,22 @@ def test_role_jsonld_is_an_occupation_with_codes_skills_and_pay(site, shipped):
     expected = {m["target"] for m in facts["matches"] if m["relation"] in ("romeCode", "onetCode")}
     assert expected and expected <= codes
     salaries = list(graph.objects(role, SCHEMA.estimatedSalary))
-    assert len(salaries) == len(facts["salaries"])
-    ranges = [s for s in salaries if graph.value(s, SCHEMA.minValue) is not None]
-    assert {(graph.value(s, SCHEMA.minValue).toPython(), graph.value(s, SCHEMA.maxValue).toPython())
-            for s in ranges} == {(s["min"], s["max"]) for s in facts["salaries"] if s["min"] is not None}
-    assert {graph.value(s, SCHEMA.median).toPython() for s in salaries if s not in ranges} == {
-        s["median"] for s in facts["salaries"] if s["min"] is None}  # the OEWS distribution
-    assert all((s, URIRef(PREFIXES["rdf"] + "type"), SCHEMA.MonetaryAmountDistribution) in graph for s in salaries)
+    dares = {p["fap"] for p in facts["french"]["pay_fr"] if p["median"] is not None}  # the latest period of each
+    assert len(salaries) == len(facts["salaries"]) + len(dares)
+    rdf_type = URIRef(PREFIXES["rdf"] + "type")
+    ranges = [graph.value(s, SCHEMA.value) for s in salaries if (s, rdf_type, SCHEMA.MonetaryAmount) in graph]
+    assert {(graph.value(v, SCHEMA.minValue).toPython(), graph.value(v, SCHEMA.maxValue).toPython())
+            for v in ranges} == {(s["min"], s["max"]) for s in facts["salaries"] if s["min"] is not None}
+    distributions = [s for s in salaries if (s, rdf_type, SCHEMA.MonetaryAmountDistribution) in graph]
+    assert len(distributions) + len(ranges) == len(salaries)
+    latest = {fap: max((p for p in facts["french"]["pay_fr"] if p["fap"] == fap), key=lambda p: p["end"])
+              for fap in dares}
+    assert {graph.value(s, SCHEMA.median).toPython() for s in distributions} == {
+        s["median"] for s in facts["salaries"] if s["min"] is None} | {  # the OEWS distribution, Dares's medians
+        p["median"] for p in latest.values()}
+    assert all(str(graph.value(s, SCHEMA.name)).strip() for s in salaries)  # each names its source and place
+    places = {str(graph.value(c, SCHEMA.name)) for c in graph.objects(role, SCHEMA.occupationLocation)}
+    assert places == {"US", "FR"}  # BLS's figure, the article's and Dares's
     assert len(list(graph.objects(role, SCHEMA.skills))) == len(facts["skills"])
     assert list(graph.objects(role, SCHEMA.educationRequirements))
 

@@ -170,15 +170,17 @@ def render_site(store: Store, langs: tuple[str, ...] = LANGS) -> dict[str, bytes
     files: dict[str, bytes] = {}
     every_source = {s["id"]: s for s in source_descriptions(store, "en")}
     urls = {iri: s["url"] for iri, s in every_source.items() if s["url"]}
+    versions = {iri: s["version"] for iri, s in every_source.items() if s.get("version")}
     for lang in langs:
         with using(lang):
-            files.update(_language(store, lang, roles, slugs, urls))
+            files.update(_language(store, lang, roles, slugs, urls, versions))
     with using(langs[0]):
         files["index.html"] = _root(langs)
     return dict(sorted(files.items()))
 
 
-def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], urls: dict) -> dict[str, bytes]:
+def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], urls: dict,
+              versions: dict[str, str]) -> dict[str, bytes]:
     words = site_words()
     facts = {r: role_facts(store, r, lang) for r in roles}
     families = role_families(store, roles, lang)
@@ -202,7 +204,7 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
     seniority = {k: _(v) for k, v in SENIORITY.items()}
     for role in roles:
         out[f"{lang}/roles/{slugs[role]}.html"] = _role_page(
-            store, facts[role], family_of.get(role), lang, words, slugs, urls, seniority)
+            store, facts[role], family_of.get(role), lang, words, slugs, urls, seniority, versions)
     sources = source_descriptions(store, lang)
     for s in sources:
         s["triples_text"] = number(s["triples"])
@@ -226,7 +228,7 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
 
 
 def _role_page(store: Store, facts: dict, family: dict | None, lang: str, words: dict, slugs: dict[str, str],
-               urls: dict, seniority: dict) -> bytes:
+               urls: dict, seniority: dict, versions: dict[str, str]) -> bytes:
     links = facets.Links(slugs, "../", urls)
     texts = role_texts(store, facts["id"], lang)
     every = facets.sections(facts, links, texts)
@@ -244,7 +246,7 @@ def _role_page(store: Store, facts: dict, family: dict | None, lang: str, words:
     }
     page_sources = links.sources(facts["sources"])
     family_line = _("Family: {name}").format(name=family["label"]) if family and family.get("id") else ""
-    doc = occupation(facts, [family] if family else [], lang, seniority)
+    doc = occupation(facts, [family] if family else [], lang, seniority, versions)
     return _render(
         "role.html", lang=lang, page="role", path=f"roles/{slug}.html", words=words, title=facts["label"],
         description=_one_line(facts["definition"]), role=role, sections=sections, family_line=family_line,
