@@ -10,6 +10,8 @@ type); otherwise the ``Accept`` header decides, so an unknown value is never a 4
 True
 >>> wanted_type("text/turtle", "n3", "graph"), wanted_type("text/csv", "n3", "results")
 ('text/turtle', 'text/csv')
+>>> negotiate("text/n3", "graph"), negotiate("text/csv", "boolean")
+('text/turtle', 'text/csv')
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ _ALIASES = {
         "application/x-json+ld": "application/ld+json",
         "application/xml": "application/rdf+xml",
         "text/xml": "application/rdf+xml",
+        # Turtle is N3's RDF subset, as ``format=n3`` answers it
+        "text/n3": "text/turtle",
+        "text/rdf+n3": "text/turtle",
     },
 }
 #: ``format=`` / ``output=`` parameter values: (answer to SELECT/ASK, to CONSTRUCT/DESCRIBE).
@@ -81,11 +86,9 @@ def negotiate(accept: str, kind: str) -> str | None:
     """The media type to answer a *kind* ("results", "boolean" or "graph") query for *accept*.
 
     Exact types beat ``type/*`` which beats ``*/*``; among equals our order wins. An ASK
-    answer ("boolean") has no W3C CSV/TSV form, so only JSON and XML are offered for it.
+    answer ("boolean") is offered in the four result types (as CSV/TSV: a one-cell table).
     """
     offered = GRAPH_TYPES if kind == "graph" else RESULT_TYPES
-    if kind == "boolean":
-        offered = {m: f for m, f in RESULT_TYPES.items() if f in ("json", "xml")}
     aliases = _ALIASES["graph" if kind == "graph" else "results"]
     best, best_quality = None, 0.0
     for mime in offered:
@@ -137,7 +140,7 @@ def wanted_type(accept: str, fmt: str | None, kind: str) -> str | None:
     *kind* of query, else what ``Accept`` asks for."""
     if fmt:
         mime = _format_types(fmt)[1 if kind == "graph" else 0]
-        if mime and not (kind == "boolean" and RESULT_TYPES.get(mime) in ("csv", "tsv")):
+        if mime:
             return mime
     return negotiate(accept, kind)
 

@@ -58,7 +58,7 @@ from datacareers.serve.address import is_loopback, request_authority, resolve_ad
 from datacareers.serve.conneg import UTF8, format_parameter, negotiate
 from datacareers.serve.description import SERIALIZERS, describe_service
 from datacareers.serve.fairness import Busy, FairGate
-from datacareers.serve.framing import FramingError, body_length
+from datacareers.serve.framing import FramingError, body_length, content_type
 from datacareers.serve.page import choose_language, render_page
 from datacareers.serve.settings import Settings
 from datacareers.serve.workers import (
@@ -248,10 +248,17 @@ class Handler(BaseHTTPRequestHandler):
         if url.path != "/sparql":
             self._error(404, f"no such resource: {url.path}; the endpoint is /sparql")
             return
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        media, charset = content_type(self.headers.get("Content-Type"))
         params = parse_qs(url.query, keep_blank_values=True)
         if media == "application/sparql-update":
             self._error(400, "SPARQL updates are refused: this endpoint is read-only")
+            return
+        if not media:  # the protocol names the body's type; a guess could run the wrong text
+            self._error(415, "a POST needs a Content-Type: application/sparql-query (the query "
+                        "as the body) or application/x-www-form-urlencoded (query=...)")
+            return
+        if charset not in (None, "utf-8", "utf8", "us-ascii"):
+            self._error(415, f"the request body must be UTF-8, not {charset}")
             return
         try:
             text = raw.decode("utf-8")
@@ -260,7 +267,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         if media == "application/sparql-query":
             params["query"] = [text]
-        elif media in ("application/x-www-form-urlencoded", ""):
+        elif media == "application/x-www-form-urlencoded":
             form = parse_qs(text, keep_blank_values=True)
             if "update" in form:
                 self._error(400, "SPARQL updates are refused: this endpoint is read-only")
@@ -310,6 +317,7 @@ class Handler(BaseHTTPRequestHandler):
             "query": query,
             "accept": self.headers.get("Accept") or "*/*",
             "format": format_parameter(params),
+            "base_iri": f"http://{self._authority()}/sparql",  # relative IRIs resolve here
             "default_graph": params.get("default-graph-uri"),
             "named_graphs": params.get("named-graph-uri"),
             "timeout": settings.timeout,

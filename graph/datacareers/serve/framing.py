@@ -1,4 +1,5 @@
-"""How long a request body is, decided from the headers before a byte of it is read.
+"""How long a request body is, decided from the headers before a byte of it is read (and
+what type it says it is: :func:`content_type`).
 
 The endpoint then reads exactly that many bytes, never "until the client closes" (a
 ``Content-Length: -1`` once made ``rfile.read(-1)`` take the server to 3.7 GB). The rules
@@ -38,6 +39,7 @@ datacareers.serve.framing.FramingError: bad Content-Length '-1': it must be a nu
 from __future__ import annotations
 
 import re
+from email.message import Message
 
 from datacareers.errors import BadInputError
 
@@ -97,3 +99,21 @@ def body_length(content_lengths: list[str], transfer_encodings: list[str], limit
         raise FramingError(413, f"request body of {length} bytes is over the {limit}-byte limit "
                                 "for a query", drain=length if length <= DRAIN_LIMIT else 0)
     return length
+
+
+def content_type(header: str | None) -> tuple[str, str | None]:
+    """A ``Content-Type`` header's media type and charset, both lower-case (RFC 9110's
+    grammar, read by the standard library's MIME parser).
+
+    >>> content_type("Application/SPARQL-Query; charset=UTF-16")
+    ('application/sparql-query', 'utf-16')
+    >>> content_type(None)
+    ('', None)
+    """
+    if not header or not header.strip():
+        return "", None
+    message = Message()
+    message["Content-Type"] = header
+    charset = message.get_param("charset")
+    media = header.split(";")[0].strip().lower()  # as sent: the parser makes a bad one text/plain
+    return media, charset.lower() if isinstance(charset, str) else None

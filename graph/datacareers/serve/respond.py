@@ -7,7 +7,8 @@ A *job* is a dict: ``query``; ``format`` (a ``format=`` value or the CLI's ``--f
 every named graph);
 ``timeout`` (seconds, 0 for none), ``max_rows`` and ``max_bytes`` (``None`` for none); and
 ``cli`` (true for ``datacareers query``: the ``table`` format, and messages that name its
-formats). The query is checked once, here, by parsing it; the format is negotiated once,
+formats); ``base_iri`` (the IRI relative IRIs in the query resolve against: the endpoint's
+URL; ``None`` for none). The query is checked once, here, by parsing it; the format is negotiated once,
 here, from the query's form, before it runs.
 
 Each refusal is an :class:`AnswerError` with the HTTP status that fits and one line: 400
@@ -61,11 +62,9 @@ def _media_type(job: dict, kind: str) -> str:
         return mime
     mime = wanted_type(job.get("accept") or "", fmt, kind)
     if mime is None:
-        offered = [m for m in (GRAPH_TYPES if kind == "graph" else RESULT_TYPES)
-                   if kind != "boolean" or RESULT_TYPES[m] in ("json", "xml")]
-        extra = " (W3C CSV/TSV results are for SELECT only)" if kind == "boolean" else ""
+        offered = list(GRAPH_TYPES if kind == "graph" else RESULT_TYPES)
         raise AnswerError(406, f"cannot answer in {fmt or job.get('accept')!r}: {_WHAT[kind]} "
-                               f"answer is given as {', '.join(offered)}{extra}")
+                               f"answer is given as {', '.join(offered)}")
     return mime
 
 
@@ -81,7 +80,7 @@ def respond(store, job: dict, out: BinaryIO, max_memory: int | None = None) -> s
         mime = _media_type(job, kind)
         options = dataset_options(checked, job.get("default_graph"), job.get("named_graphs"))
         store = queryable(store)  # itself when loaded with its merge, as the loaders do
-        result = store.query(job["query"], prefixes=PREFIXES, **options)
+        result = store.query(job["query"], prefixes=PREFIXES, base_iri=job.get("base_iri"), **options)
     except QueryError as exc:
         raise AnswerError(400, str(exc)) from None
     except (SyntaxError, RuntimeError, ValueError, OSError) as exc:

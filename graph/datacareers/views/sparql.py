@@ -134,19 +134,17 @@ def media_type(fmt: str, kind: str) -> str | None:
     """The media type of format name *fmt* for an answer of *kind* (see ``answer_kind``).
 
     >>> media_type("json", "graph"), media_type("csv", "boolean"), media_type("table", "results")
-    ('application/ld+json', None, 'text/plain')
+    ('application/ld+json', 'text/csv', 'text/plain')
     """
     if fmt == "table":
         return TABLE
     results, graph = FORMAT_NAMES.get(fmt, (None, None))
-    if kind == "boolean" and results in ("text/csv", "text/tab-separated-values"):
-        return None
     return graph if kind == "graph" else results
 
 
 def format_result(result, fmt: str = "table") -> str:
     """Serialize a query answer as text: ``table`` for people, or a W3C format by name
-    (json, xml, csv, tsv for SELECT; json, xml for ASK; ttl, nt, jsonld, json, xml for
+    (json, xml, csv, tsv for SELECT and ASK; ttl, nt, jsonld, json, xml for
     CONSTRUCT / DESCRIBE)."""
     kind = answer_kind(result)
     mime = media_type(fmt, kind)
@@ -163,5 +161,4 @@ def unavailable_format(fmt: str, kind: str) -> str:
     """Why format *fmt* cannot carry an answer of *kind*, and which formats can."""
     possible = [name for name in ("table", *FORMAT_NAMES) if media_type(name, kind)]
     what = {"boolean": "an ASK", "results": "a SELECT", "graph": "a CONSTRUCT/DESCRIBE"}[kind]
-    extra = " (W3C CSV/TSV results are for SELECT only)" if kind == "boolean" and fmt in ("csv", "tsv") else ""
-    return f"{what} answer cannot be given as {fmt!r}{extra}; use {', '.join(possible)}"
+    return f"{what} answer cannot be given as {fmt!r}; use {', '.join(possible)}"

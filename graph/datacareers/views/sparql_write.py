@@ -5,8 +5,9 @@ no answer is ever held whole, and the limits are checked as it flows (rows, byte
 The W3C formats are written by pyoxigraph's own serializers: SELECT solutions are fed to
 its results parser as TSV (each term in its N-Triples form, ``str(term)``), read lazily,
 and re-serialized as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE triples go to
-:func:`pyoxigraph.serialize` one by one. ASK answers are JSON or XML: the W3C CSV/TSV
-formats are defined for SELECT only, so a boolean has no CSV or TSV form.
+:func:`pyoxigraph.serialize` one by one. The W3C CSV/TSV formats define no form for an
+ASK answer; as Jena (Fuseki) and Virtuoso do, it is a one-cell table: the column
+``_askResult``, one row ``true`` or ``false``.
 
 The ``table`` format is for people (aligned columns, prefixed names) and holds its rows
 to align them, so it has a row limit of its own.
@@ -17,6 +18,10 @@ to align them, so it has a row limit of its own.
 >>> write_answer(Store().query("SELECT ?x { VALUES ?x { 1 } }"), "text/csv", out)
 >>> out.getvalue()
 b'x\\r\\n1\\r\\n'
+>>> out = io.BytesIO()
+>>> write_answer(Store().query("ASK {}"), "text/tab-separated-values", out)
+>>> out.getvalue()
+b'?_askResult\\ntrue\\n'
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from pyoxigraph import (
 from datacareers.constants import PREFIXES
 from datacareers.errors import QueryError
 
-#: Media types of SELECT answers (ASK: JSON and XML only) and of CONSTRUCT/DESCRIBE answers.
+#: Media types of SELECT and ASK answers, and of CONSTRUCT/DESCRIBE answers.
 RESULTS_MEDIA = {
     "application/sparql-results+json": QueryResultsFormat.JSON,
     "application/sparql-results+xml": QueryResultsFormat.XML,
@@ -49,6 +54,8 @@ RESULTS_MEDIA = {
     "text/tab-separated-values": QueryResultsFormat.TSV,
 }
 BOOLEAN_MEDIA = ("application/sparql-results+json", "application/sparql-results+xml")
+#: The column of an ASK answer given as a CSV or TSV table (Jena's name for it).
+ASK_COLUMN = "_askResult"
 GRAPH_MEDIA = {
     "text/turtle": RdfFormat.TURTLE,
     "application/n-triples": RdfFormat.N_TRIPLES,
@@ -161,6 +168,10 @@ def write_answer(result, media_type: str, out: BinaryIO, limits: Limits = NO_LIM
         output.write(format_table(result, limits).encode("utf-8") + b"\n")
     elif kind == "boolean" and media_type in BOOLEAN_MEDIA:
         output.write(result.serialize(format=RESULTS_MEDIA[media_type]))
+    elif kind == "boolean" and media_type in RESULTS_MEDIA:
+        table = f"?{ASK_COLUMN}\n{'true' if bool(result) else 'false'}\n".encode()
+        solutions = parse_query_results(io.BytesIO(table), QueryResultsFormat.TSV)
+        solutions.serialize(output, RESULTS_MEDIA[media_type])
     elif kind == "results" and media_type in RESULTS_MEDIA:
         solutions = parse_query_results(_SolutionsAsTsv(result, limits), QueryResultsFormat.TSV)
         solutions.serialize(output, RESULTS_MEDIA[media_type])
