@@ -113,7 +113,8 @@ def _read(source, name: str) -> str:
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
               help="table for people; json/xml/csv/tsv are the W3C SPARQL results formats "
-                   "(ASK in csv/tsv: a one-cell _askResult table, as Fuseki answers); CONSTRUCT/DESCRIBE answers come as Turtle (table, ttl), "
+                   "(ASK in csv/tsv: a one-cell _askResult table, as Fuseki answers); "
+                   "CONSTRUCT/DESCRIBE answers come as Turtle (table, ttl), "
                    "N-Triples (nt), JSON-LD (json, jsonld) or RDF/XML (xml).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0),
               help="Seconds the query may run before it is stopped (0: no limit).")
