@@ -3,6 +3,7 @@ publication itself, killed at every step, is tested in test_files.py)."""
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 
@@ -28,8 +29,16 @@ def _digests(folder):
     return found
 
 
-def test_build_writes_every_artefact(tmp_path):
-    summary = build(shipped_store(), tmp_path)
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    """One build of the shipped graph, shared by the tests that only read it (a build
+    takes about 30 s): the folder and the build's summary."""
+    folder = tmp_path_factory.mktemp("first-build")
+    return folder, build(shipped_store(), folder)
+
+
+def test_build_writes_every_artefact(first_build):
+    tmp_path, summary = first_build
     assert {p.name for p in tmp_path.iterdir()} == EXPECTED | {SITE, CURRENT, BUILDS}
     assert {p.name for p in (tmp_path / CURRENT).iterdir()} == EXPECTED | {SITE}
     assert all((tmp_path / name).is_symlink() for name in EXPECTED | {SITE})
@@ -72,8 +81,9 @@ def test_every_artefact_is_byte_identical_across_processes(tmp_path):
     assert sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name)) == []
 
 
-def test_failed_build_leaves_previous_outputs(tmp_path, monkeypatch):
-    build(shipped_store(), tmp_path)
+def test_failed_build_leaves_previous_outputs(first_build, tmp_path, monkeypatch):
+    tmp_path = tmp_path / "out"
+    shutil.copytree(first_build[0], tmp_path, symlinks=True)  # a good build, then a failing one
     before = _digests(tmp_path)
 
     import datacareers.views.export as export_module
