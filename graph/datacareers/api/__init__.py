@@ -24,11 +24,8 @@ from collections.abc import Iterable
 
 from datacareers import i18n
 from datacareers.api.records import frame, graph_of, solution_records, step_rows
-from datacareers.constants import SOURCE
 from datacareers.store.dataset import open_dataset
 from datacareers.store.resolve import resolve_role
-from datacareers.store.skills import resolve_skills
-from datacareers.store.walk import all_roles
 from datacareers.views.counts import role_rows
 from datacareers.views.describe import role_facts
 from datacareers.views.paths import Constraints, find_paths
@@ -58,9 +55,7 @@ def roles(lang: str | None = None, include_imported: bool = False, as_frame: boo
     (True, ['id', 'label', 'moves_in', 'moves_out', 'skills', 'slug'])
     """
     lang = _lang(lang)
-    store = open_dataset()
-    chosen = all_roles(store) if include_imported else all_roles(store, SOURCE["curated"])
-    rows = role_rows(store, chosen, lang)
+    rows = role_rows(open_dataset(), lang, include_imported)
     return frame(rows) if as_frame else rows
 
 
@@ -97,11 +92,8 @@ def paths(from_role: str, to_role: str, k: int = 3, *, evidence: str = "inferred
         raise ValueError(f"k must be between 1 and 50, not {k}")
     lang = _lang(lang)
     store = open_dataset()
-    constraints = Constraints(
-        evidence=evidence, max_steps=max_steps, desirable=desirable, viable=viable,
-        via=tuple(resolve_role(store, v) for v in via),
-        avoid=frozenset(resolve_role(store, r) for r in avoid),
-        have=resolve_skills(store, list(have)))
+    constraints = Constraints.named(store, via=via, avoid=avoid, have=have, evidence=evidence,
+                                    max_steps=max_steps, desirable=desirable, viable=viable)
     with i18n.using(lang):
         result = find_paths(store, resolve_role(store, from_role), resolve_role(store, to_role), k=k,
                             constraints=constraints)

@@ -36,16 +36,12 @@ def path_options(command):
 
 def constraints_from(store, evidence, have, have_file, desirable, viable, max_steps=None, via=(), avoid=()):
     """Resolve names given on the command line into the constraints of a path search."""
-    from datacareers.store.resolve import resolve_role
-    from datacareers.store.skills import read_skill_file, resolve_skills
+    from datacareers.store.skills import read_skill_file
     from datacareers.views.paths import Constraints
 
     names = list(have) + (read_skill_file(have_file.read()) if have_file else [])
-    return Constraints(
-        evidence=evidence, max_steps=max_steps, desirable=desirable, viable=viable,
-        via=tuple(resolve_role(store, v) for v in via),
-        avoid=frozenset(resolve_role(store, r) for r in avoid),
-        have=resolve_skills(store, names))
+    return Constraints.named(store, via=via, avoid=avoid, have=names, evidence=evidence, max_steps=max_steps,
+                             desirable=desirable, viable=viable)
 
 
 @click.command()
@@ -177,14 +173,12 @@ def roles(show_all: bool, facets: bool, fmt: str, lang: str | None) -> None:
     """
     import json
 
-    from datacareers.constants import SOURCE
     from datacareers.store.dataset import open_dataset
-    from datacareers.store.walk import all_roles
     from datacareers.views.counts import role_rows
 
     lang = language(lang)
     store = open_dataset()
-    rows = role_rows(store, all_roles(store) if show_all else all_roles(store, SOURCE["curated"]), lang)
+    rows = role_rows(store, lang, include_imported=show_all)
     if facets:
         from datacareers.views.coverage import coverage
 

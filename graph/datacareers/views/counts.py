@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from datacareers.constants import CAREER, PREFIXES, ROLE, SKOS
+from datacareers.constants import CAREER, PREFIXES, ROLE, SKOS, SOURCE
 from datacareers.labels import pick_label
+from datacareers.store.walk import all_roles
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _SKILL_PREDICATES = (CAREER["essentialSkill"], CAREER["optionalSkill"], CAREER["requiresSkill"])
@@ -84,16 +85,16 @@ def role_labels(store: Store, roles: list[str]) -> dict[str, dict[str, str]]:
     return labels
 
 
-def role_rows(store: Store, roles, lang: str) -> list[dict]:
-    """One record per role, sorted by name in *lang*: ``id``, ``slug``, ``label`` and its
+def role_rows(store: Store, lang: str, include_imported: bool = False) -> list[dict]:
+    """One record per curated role (every role an import brought too, with
+    *include_imported*), sorted by name in *lang*: ``id``, ``slug``, ``label`` and its
     counts (``skills``, ``moves_out``, ``moves_in``): what ``datacareers roles`` lists.
 
-    >>> from datacareers.constants import ROLE
     >>> from datacareers.store.shipped import shipped_store
-    >>> [r["label"] for r in role_rows(shipped_store(), [ROLE["data-scientist"], ROLE["statistician"]], "fr")]
+    >>> [r["label"] for r in role_rows(shipped_store(), "fr") if r["slug"] in ("data-scientist", "statistician")]
     ['data scientist', 'statisticien']
     """
-    roles = list(roles)
+    roles = all_roles(store) if include_imported else all_roles(store, SOURCE["curated"])
     counts = role_counts(store, roles)
     labels = role_labels(store, roles)
     rows = [{"id": role, "slug": role[len(ROLE):] if role.startswith(ROLE) else role,

@@ -33,6 +33,8 @@ from datacareers.errors import BadInputError, NoPathError
 from datacareers.i18n import _, active
 from datacareers.labels import pick_label
 from datacareers.skillgap import gap as skill_gap
+from datacareers.store.resolve import resolve_role
+from datacareers.store.skills import resolve_skills
 from datacareers.views.blocked import explain_no_path
 from datacareers.views.describe import role_salaries
 from datacareers.views.moves import (
@@ -73,6 +75,19 @@ class Constraints:
     @property
     def kinds(self) -> list[str]:
         return [k for k in EVIDENCE if STRENGTH[k] <= STRENGTH[self.evidence]]
+
+    @classmethod
+    def named(cls, store: Store, *, via=(), avoid=(), have=(), **options) -> Constraints:
+        """Constraints from the names a person gives (roles and skills in French or English,
+        ids or IRIs), resolved in *store*; an unknown or ambiguous name is one error line.
+
+        >>> from datacareers.store.shipped import shipped_store
+        >>> Constraints.named(shipped_store(), avoid=["CDO"], evidence="stated").avoid
+        frozenset({'https://w3id.org/datacareers/role/chief-data-officer'})
+        """
+        return cls(via=tuple(resolve_role(store, v) for v in via),
+                   avoid=frozenset(resolve_role(store, r) for r in avoid),
+                   have=resolve_skills(store, list(have)), **options)
 
 
 @dataclass

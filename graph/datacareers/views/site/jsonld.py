@@ -159,8 +159,9 @@ def occupation(facts: dict, families: list[dict], lang: str, seniority_names: di
            for e in facts.get("salaries", [])] + _dares(facts.get("french", {}).get("pay_fr", []), versions)
     if pay:
         doc["estimatedSalary"] = pay
-    if _locations(facts):
-        doc["occupationLocation"] = _locations(facts)
+    places = _locations(facts)
+    if places:
+        doc["occupationLocation"] = places
     if facts.get("skills"):
         doc["skills"] = [{"@type": "DefinedTerm", "@id": s["id"], "name": s["label"]} for s in facts["skills"]]
     if facts.get("education"):
