@@ -14,4 +14,5 @@ if [ -f scripts/ci_extras.sh ]; then
   bash scripts/ci_extras.sh || echo "optional test services unavailable: their tests will be skipped"
 fi
 .venv/bin/ruff check graph tests scripts
-.venv/bin/python -m pytest "$@"
+# Every core, one test file per worker (files share module-scoped builds).
+.venv/bin/python -m pytest -n auto --dist loadfile "$@"
