@@ -18,7 +18,8 @@ and writes, for the curated roles only:
   ``rome-4.0/transitions.ttl`` (ROME mobilités, stated), ``onet-29.0/transitions.ttl``
   (O*NET Related Occupations, related: never ``career:canBecome``),
   ``onet-25-career-changers/transitions.ttl`` (Career Changers, stated),
-  ``inferred-skill-similarity/transitions.ttl`` (inferred from ESCO skills) and
+  ``inferred-move-model/transitions.ttl`` (inferred by the transition model, with its
+  probability) and
   ``esco-1.1.1/skill-groups.ttl`` (the skill groups the skill gap reads).
 
 Which role stands for a code in moves: the one curated role that matches the code

@@ -12,14 +12,17 @@
   derives it from the similarity of the occupations' descriptors (skills, knowledge, work
   activities...), not from people seen changing jobs, so ``career:relatedMove`` with a
   Transition of ``career:evidence career:related``, like Related Occupations.
-- ``inferred-skill-similarity/transitions.ttl``: moves **inferred** from the curated
-  roles' ESCO skills (:mod:`datacareers.importers.inferred`): ``career:inferredMove`` and a
-  Transition with ``career:evidence career:inferred`` and ``career:similarity``.
+- ``inferred-move-model/transitions.ttl``: moves **inferred** by the transition model
+  (:mod:`movemodel`, learnt on ROME 4.0's mobilités, the curated roles' fiches held out):
+  ``career:inferredMove`` and a Transition with ``career:evidence career:inferred``,
+  ``career:probability`` and the fiches it was computed between; kept from the threshold
+  chosen on the validation split.
 - ``esco-1.1.1/skill-groups.ttl``: each shipped ESCO skill's skill groups (``skos:broader``),
   labelled in English and French: the partial credit of the skill gap reads them.
 
 ``python scripts/generate_moves.py --evaluate`` prints how many of ROME's stated moves
-between curated roles the inferred moves recover, at several thresholds.
+between curated roles the skill-overlap method (what ``datacareers import inferred``
+computes over ESCO) recovers, at several thresholds.
 """
 
 from __future__ import annotations
@@ -61,7 +64,11 @@ ESCO_BROADER = f"{ESCO_DIR}/relations/broaderRelationsSkillPillar.csv"
 ESCO_GROUPS = {"en": f"{ESCO_DIR}/en/skillGroups_en.csv", "fr": f"{ESCO_DIR}/fr/skillGroups_fr.csv"}
 ROME_CONCEPT = "https://w3id.org/datacareers/rome/"
 ONET_CONCEPT = "https://w3id.org/datacareers/onet/"
-INFERRED = "inferred-skill-similarity"
+INFERRED = "inferred-move-model"
+ROME_DIR = "rome/v460"
+#: Each role keeps its likeliest inferred moves out and in, even below the threshold, so that
+#: no role is unreachable (their probability, shown on every step, says how weak they are).
+KEEP_PER_ROLE = 3
 
 Move = tuple[str, str, str, str, int, str | None]
 
@@ -170,26 +177,76 @@ def role_profiles(datasets: Path, crosswalk: Crosswalk) -> dict[str, Profile]:
 DEFAULT_METHOD = Method()
 
 
-def generate_inferred(datasets: Path, crosswalk: Crosswalk, method: Method = DEFAULT_METHOD) -> str:
-    pairs = similar_pairs(role_profiles(datasets, crosswalk), read_groups(datasets / ESCO_BROADER), method=method)
+def role_fiches(crosswalk: Crosswalk) -> dict[str, list[str]]:
+    """Each curated role's ROME fiches for inferred moves: its exact match, else its close
+    matches. An inferred move may go through a close match either way (unlike a stated move,
+    see :mod:`projection.borrowing`): it is a computed likeness, and it names the fiche it used."""
+    fiches = {}
+    for role, kinds in sorted(crosswalk.by_role("rome").items()):
+        codes = sorted(kinds.get("exact", ())) or sorted(kinds.get("close", ()))
+        if codes:
+            fiches[role] = codes
+    return fiches
+
+
+def model_moves(datasets: Path, crosswalk: Crosswalk, result=None) -> tuple[list[tuple], object]:
+    """(from role, to role, from fiche, to fiche, probability) of every move between curated
+    roles the transition model keeps, and the model's result. A role pair reads its likeliest
+    pair of fiches. Kept: a probability at least the threshold chosen on the validation
+    split, or one of a role's KEEP_PER_ROLE likeliest moves out or in (so no role is left
+    unreachable; its probability says how weak it is). Roles sharing a fiche get no inferred
+    move (the model sees one occupation there), nor do roles whose fiches ROME links (a
+    stated move is never also an inferred one)."""
+    from movemodel.evaluate import probabilities, run
+
+    fiches = role_fiches(crosswalk)
+    if result is None:
+        result = run(datasets, {c for codes in fiches.values() for c in codes}, onet=False)["rome"]
+    stated = {(a, b) for a in fiches for b in fiches
+              if any((fa, fb) in result.occ.moves for fa in fiches[a] for fb in fiches[b])}
+    pairs = [(a, b, fa, fb) for a in sorted(fiches) for b in sorted(fiches)
+             if a != b and (a, b) not in stated and not set(fiches[a]) & set(fiches[b])
+             for fa in fiches[a] for fb in fiches[b]]
+    best: dict[tuple[str, str], tuple] = {}
+    for pair, p in zip(pairs, probabilities(result, [(fa, fb) for _, _, fa, fb in pairs]), strict=True):
+        if pair[:2] not in best or p > best[pair[:2]][4]:
+            best[pair[:2]] = (*pair, p)
+    scored = sorted(best.values())
+    kept = {m[:2] for m in scored if m[4] >= result.threshold["threshold"]}
+    for side in (0, 1):
+        by_role: dict[str, list] = defaultdict(list)
+        for m in scored:
+            by_role[m[side]].append(m)
+        for moves in by_role.values():
+            kept |= {m[:2] for m in sorted(moves, key=lambda m: (-m[4], m[:2]))[:KEEP_PER_ROLE]}
+    return [m for m in scored if m[:2] in kept], result
+
+
+def generate_inferred(datasets: Path, crosswalk: Crosswalk) -> str:
+    moves, result = model_moves(datasets, crosswalk)
+    held_out = result.figures["held-out"]["model"]
     lines = [
-        f"GENERATED by scripts/generate_facts.py from {ESCO_RELATIONS}, {ESCO_BROADER} (ESCO v1.1.1)"
-        " — do not edit by hand",
-        ATTRIBUTION["esco"],
-        f"Named graph: source:{INFERRED}. Computed by datacareers, stated by no source: the similarity",
-        "of A -> B is the share of B's ESCO skills (essential 1, optional "
-        f"{method.optional_weight}) that A has, a skill of the same",
-        f"ESCO skill group counting {method.partial_credit}; kept from {method.threshold:.2f} when among the "
-        f"{method.top} best moves out of A or into B (docs/paths.md).",
+        f"GENERATED by scripts/generate_facts.py from {ROME_DIR} (ROME 4.0, export v460) with the transition model of"
+        " scripts/movemodel — do not edit by hand",
+        ATTRIBUTION["rome"],
+        f"Named graph: source:{INFERRED}. Computed by datacareers, stated by no source: career:probability is",
+        "the model's calibrated probability that ROME states a move between two fiches this alike, for",
+        "the fiches the roles match (held out while fitting). Kept from the threshold chosen on the",
+        f"validation split ({result.threshold['threshold']:.2f}), and each role's {KEEP_PER_ROLE} likeliest moves out"
+        " and in. Held-out",
+        f"ROME fiches: ROC AUC {held_out['auc']:.3f},"
+        f" precision@5 {held_out['p5']:.3f} (docs/paths.md).",
         "",
     ]
     triples = set()
-    for a, b, score in pairs:
+    for a, b, fa, fb, p in moves:
         t, ra, rb = _n(TRANSITION + f"{INFERRED}-{a}-{b}"), _n(ROLE + a), _n(ROLE + b)
         triples |= {(ra, _n(CAREER + "inferredMove"), rb), (t, A, _n(CAREER + "Transition")),
                     (t, _n(CAREER + "fromRole"), ra), (t, _n(CAREER + "toRole"), rb),
                     (t, _n(CAREER + "evidence"), _n(CAREER + "inferred")),
-                    (t, _n(CAREER + "similarity"), Literal(f"{score:.3f}", datatype=XSD_DECIMAL))}
+                    (t, _n(CAREER + "probability"), Literal(f"{p:.3f}", datatype=XSD_DECIMAL)),
+                    (t, _n(CAREER + "fromConcept"), _n(ROME_CONCEPT + fa)),
+                    (t, _n(CAREER + "toConcept"), _n(ROME_CONCEPT + fb))}
     return render(triples, lines)
 
 

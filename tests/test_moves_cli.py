@@ -22,8 +22,9 @@ def test_path_json_has_typed_evidence_fields(runner, cli):
             kinds.add(step["evidence"])
             assert step["evidence"] in ("stated", "related", "inferred")
             assert isinstance(step["cost"], float) and isinstance(step["salary_change"], list)
-            assert step["similarity"] is None or 0 <= step["similarity"] <= 1
-            assert (step["similarity"] is not None) == any(w["evidence"] == "inferred" for w in step["why"])
+            assert step["similarity"] is None  # the shipped inferred moves are the model's
+            assert step["probability"] is None or 0 < step["probability"] <= 1
+            assert (step["probability"] is not None) == any(w["evidence"] == "inferred" for w in step["why"])
             assert all(isinstance(s["essential"], bool) for s in step["new_skills"])
             essential = [s["essential"] for s in step["new_skills"]]
             assert essential == sorted(essential, reverse=True), "essential skills first"

@@ -67,6 +67,46 @@ def test_every_step_carries_its_evidence_and_source(toy):
     assert steps["c", "d"].evidence == "inferred" and steps["c", "d"].similarity == pytest.approx(0.6)
 
 
+def _inferred(probability: float) -> str:
+    return f"""
+t:c career:inferredMove t:d .
+t:cd a career:Transition ; career:fromRole t:c ; career:toRole t:d ; career:evidence career:inferred ;
+    career:probability {probability} .
+"""
+
+
+@pytest.mark.parametrize("probability", [0.1, 0.8])
+def test_an_inferred_moves_probability_lowers_its_cost_never_below_a_stated_move(probability):
+    store = Store()
+    load(store, "test-roles", ROLES)
+    load(store, "inferred-move-model-test", _inferred(probability))
+    load(store, "rome-test", "t:c career:canBecome t:b .")
+    inferred = find_paths(store, T + "c", T + "d", k=1).paths[0].steps[0]
+    stated = find_paths(store, T + "c", T + "b", k=1).paths[0].steps[0]
+    assert inferred.evidence == "inferred" and inferred.probability == pytest.approx(probability)
+    assert inferred.weight == pytest.approx(2.0 - 0.5 * probability)  # 1.95 at 0.1, 1.6 at 0.8
+    assert inferred.cost == pytest.approx(inferred.weight + inferred.gap)
+    assert stated.weight == 1.0 < inferred.weight
+
+
+def test_a_likelier_inferred_move_wins_the_path():
+    """Two inferred routes a -> b -> d and a -> c -> d with the same gaps: the likelier wins."""
+    turtle = """
+t:x a career:Role ; skos:prefLabel "x"@en . t:y a career:Role ; skos:prefLabel "y"@en .
+t:z a career:Role ; skos:prefLabel "z"@en . t:w a career:Role ; skos:prefLabel "w"@en .
+"""
+    moves = ""
+    for a, b, p in (("x", "y", 0.8), ("y", "w", 0.8), ("x", "z", 0.1), ("z", "w", 0.1)):
+        moves += (f"t:{a} career:inferredMove t:{b} . t:{a}{b} a career:Transition ; career:fromRole t:{a} ; "
+                  f"career:toRole t:{b} ; career:evidence career:inferred ; career:probability {p} .\n")
+    store = Store()
+    load(store, "test-roles", turtle)
+    load(store, "inferred-move-model-test", moves)
+    result = find_paths(store, T + "x", T + "w", k=2)
+    assert roles(result) == [["x", "y", "w"], ["x", "z", "w"]]
+    assert result.paths[0].steps[0].cost < result.paths[1].steps[0].cost
+
+
 def test_cost_is_evidence_weight_plus_gap(toy):
     result = find_paths(toy, T + "a", T + "c", k=1)
     step = result.paths[0].steps[0]

@@ -142,6 +142,7 @@ class CAREER(DefinedNamespace):
     relatedMove: URIRef
     inferredMove: URIRef
     similarity: URIRef
+    probability: URIRef
     outOf: URIRef
     fromConcept: URIRef
     toConcept: URIRef

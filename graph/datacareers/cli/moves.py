@@ -63,7 +63,7 @@ def next_command(role: str, limit: int, avoid, evidence, have, have_file, desira
 @click.argument("path", type=click.Path(path_type=str))
 @click.option("--version", "version", metavar="V", help="ESCO version, when the folder names do not tell it.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help="Lowest similarity kept (default: the shipped moves' 0.30).")
+              help="Lowest similarity kept (default 0.30).")
 @click.option("--top", type=click.IntRange(1, 100), default=None,
               help="Moves kept per occupation, out and in (default 5).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages (as the other imports).")
@@ -76,9 +76,10 @@ def import_inferred(path: str, version: str | None, threshold: float | None, top
     PATH (the ESCO CSV release folder, the one `datacareers import esco` reads) and
     stores the moves in their own named graph, source:import-inferred-skill-similarity-esco-<version>,
     described with its method and parameters: career:inferredMove and a career:Transition
-    with its similarity, never career:canBecome. Same method as the shipped inferred moves
-    (see docs/paths.md); `path` and `next` then use them for every ESCO occupation, and for
-    each curated role through its exact ESCO match.
+    with its similarity, never career:canBecome. This is skill overlap, not the transition
+    model of the shipped inferred moves (the model learns from ROME's mobilités; ESCO
+    states none; see docs/paths.md); `path` and `next` then use these moves for every ESCO
+    occupation, and for each curated role through its exact ESCO match.
 
     \b
     Examples:

@@ -68,17 +68,18 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     \b
     Evidence of a move: stated (a source says people make it: ROME mobilités, the
     article), related (O*NET lists the target as a related occupation or in its Career
-    Changers Matrix, both derived from similarity), inferred (computed from the overlap
-    of ESCO skills; no source states it).
+    Changers Matrix, both derived from similarity), inferred (computed by a transition
+    model learnt on ROME's mobilités; no source states it).
     Each step names its evidence and sources ("ROME 4.0 lists this move 4th of the 9
-    from data analyst") and the similarity of an inferred move.
+    from data analyst") and, for an inferred move, the model's probability in words
+    ("ROME states a move between occupations this close in 36% of cases").
 
     \b
     How paths are ranked: a path costs the sum of its steps. A step costs its evidence
-    weight (stated 1, related 1.5, inferred 2) plus its skill gap: the share, 0 to 1, of
-    the target role's essential skills that you do not cover yet (the skills of the role
-    you are in, plus --have); a skill of the same ESCO skill group counts half; when no
-    source lists the target's skills the gap counts as 1.
+    weight (stated 1, related 1.5, inferred 2 down to 1.5 the likelier it is) plus its
+    skill gap: the share, 0 to 1, of the target role's essential skills that you do not
+    cover yet (the skills of the role you are in, plus --have); a skill of the same ESCO
+    skill group counts half; when no source lists the target's skills the gap counts as 1.
 
     \b
     Exit codes: 0 paths found, 1 no path (the message says what blocks it and what to

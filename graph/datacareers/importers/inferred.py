@@ -1,5 +1,5 @@
-"""Moves inferred from skill overlap, computed from an ESCO release (the method behind
-``source:inferred-skill-similarity``).
+"""Moves inferred from skill overlap, computed from an ESCO release (``import inferred``;
+the shipped inferred moves come from the transition model instead, see docs/paths.md).
 
 Inputs, from the ESCO CSV export: ``occupationSkillRelations.csv(.gz)`` (each occupation's
 essential and optional skills) and ``broaderRelationsSkillPillar.csv`` (the skill

@@ -6,7 +6,8 @@ Three kinds of evidence, strongest first (:data:`EVIDENCE`):
   the article);
 - **related** (``career:relatedMove``): O*NET lists the target as a related occupation (its
   Related Occupations or its Career Changers Matrix, both derived from descriptor similarity);
-- **inferred** (``career:inferredMove``): computed from skill overlap, stated by no source.
+- **inferred** (``career:inferredMove``): computed, stated by no source; the shipped ones
+  carry the transition model's calibrated probability that ROME would state such a move.
 
 A curated role and the concepts it matches *exactly* (its ESCO occupation, ROME fiche,
 O*NET occupation, once those releases are imported) are one node: moves of any of them
@@ -15,10 +16,12 @@ are moves of the role (:class:`Aliases`). A close match does not merge.
 >>> from datacareers.store.shipped import shipped_store
 >>> store = shipped_store()
 >>> moves = Moves(store)
->>> sorted(moves.out_of(ROLE["data-analyst"])[ROLE["chief-data-officer"]].values())
-['inferred', 'stated']
->>> Moves(store, ["stated"]).out_of(ROLE["data-analyst"])[ROLE["chief-data-officer"]]
+>>> moves.out_of(ROLE["data-analyst"])[ROLE["chief-data-officer"]]
 {'https://w3id.org/datacareers/source/rome-4.0': 'stated'}
+>>> sorted(moves.out_of(ROLE["data-analyst"])[ROLE["data-scientist"]].values())
+['inferred']
+>>> ROLE["data-scientist"] in Moves(store, ["stated"]).out_of(ROLE["data-analyst"])
+False
 """
 
 from __future__ import annotations
@@ -35,9 +38,27 @@ EVIDENCE = {"stated": CAREER["canBecome"], "related": CAREER["relatedMove"], "in
 STRENGTH = {kind: i for i, kind in enumerate(EVIDENCE)}
 
 #: What a move costs before its skill gap, by evidence: a move someone reports making is
-#: stronger evidence than a list of similar jobs, which is stronger than a skill overlap.
-#: One stated move (1 to 2 with its gap) never costs more than one inferred move (2 to 3).
+#: stronger evidence than a list of similar jobs, which is stronger than a computed likeness.
+#: One stated move (1 to 2 with its gap) never costs more than a likely inferred move (1.5 to 3).
+#: An inferred move with a probability weighs less the likelier it is (:func:`evidence_weight`).
 WEIGHT = {"stated": 1.0, "related": 1.5, "inferred": 2.0}
+#: The weight of an inferred move a source would certainly state (probability 1): a related
+#: move's, never below a stated one's.
+INFERRED_FLOOR = 1.5
+
+
+def evidence_weight(evidence: str, probability: float | None = None) -> float:
+    """What a move's evidence weighs: :data:`WEIGHT`, and for an inferred move with the
+    model's probability *p*, from 2 (p = 0) down to 1.5 (p = 1).
+
+    >>> evidence_weight("stated"), evidence_weight("inferred"), evidence_weight("inferred", 0.8)
+    (1.0, 2.0, 1.6)
+    >>> evidence_weight("inferred", 0.1) > evidence_weight("inferred", 0.8) > evidence_weight("stated", 0.8)
+    True
+    """
+    if evidence != "inferred" or probability is None:
+        return WEIGHT[evidence]
+    return round(WEIGHT["inferred"] - (WEIGHT["inferred"] - INFERRED_FLOOR) * probability, 4)
 
 _EXACT = NamedNode(PREFIXES["skos"] + "exactMatch")
 _BROADER = NamedNode(PREFIXES["skos"] + "broader")
@@ -345,7 +366,8 @@ def pay_changes(before: list[dict], after: list[dict]) -> list[dict]:
 
 
 _T = {k: NamedNode(CAREER[k]) for k in (
-    "fromRole", "toRole", "rank", "outOf", "similarity", "relatednessTier", "evidence", "fromConcept", "toConcept")}
+    "fromRole", "toRole", "rank", "outOf", "similarity", "probability", "relatednessTier", "evidence", "fromConcept",
+    "toConcept")}
 
 
 def _kind_of(store: Store, transition, default: str) -> str:
@@ -364,7 +386,8 @@ def _value(store: Store, subject, key: str):
 
 def evidence_items(store: Store, aliases: Aliases, u: str, v: str, sources: dict[str, str]) -> list[dict]:
     """What supports the move *u* -> *v*: per source graph, its evidence kind and, where the
-    source gives them, rank, out of how many, relatedness tier, similarity and the codes read."""
+    source gives them, rank, out of how many, relatedness tier, similarity, probability and
+    the codes read."""
     targets = set(aliases.members(v))
     items: dict[tuple[str, str], dict] = {}
     for member in aliases.members(u):
@@ -381,9 +404,11 @@ def evidence_items(store: Store, aliases: Aliases, u: str, v: str, sources: dict
                 siblings = store.quads_for_pattern(None, _T["fromRole"], NamedNode(member), quad.graph_name)
                 out_of = sum(1 for q in siblings if _kind_of(store, q.subject, "stated") == kind)
             similarity = _value(store, transition, "similarity")
+            probability = _value(store, transition, "probability")
             item = {"source": graph, "evidence": kind, "rank": int(rank) if rank else None,
                     "out_of": int(out_of) if out_of else None, "tier": _value(store, transition, "relatednessTier"),
                     "similarity": float(similarity) if similarity else None,
+                    "probability": float(probability) if probability else None,
                     "from_concept": _value(store, transition, "fromConcept"),
                     "to_concept": _value(store, transition, "toConcept")}
             previous = items.get((graph, kind))
@@ -392,5 +417,6 @@ def evidence_items(store: Store, aliases: Aliases, u: str, v: str, sources: dict
     for graph, kind in sources.items():
         if not any(g == graph for g, _ in items):
             items[(graph, kind)] = {"source": graph, "evidence": kind, "rank": None, "out_of": None, "tier": None,
-                                    "similarity": None, "from_concept": None, "to_concept": None}
+                                    "similarity": None, "probability": None, "from_concept": None,
+                                    "to_concept": None}
     return sorted(items.values(), key=lambda i: (STRENGTH[i["evidence"]], i["source"]))

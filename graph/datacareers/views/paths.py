@@ -1,7 +1,8 @@
 """Career paths: the cheapest chains of moves from one role to another, each step explained.
 
 A path costs the sum of its steps. A step costs its **evidence weight** (stated 1, related
-1.5, inferred 2: see :data:`datacareers.views.moves.WEIGHT`) plus its **skill gap**: the
+1.5, inferred 2 down to 1.5 the likelier the transition model finds it: see
+:func:`datacareers.views.moves.evidence_weight`) plus its **skill gap**: the
 share, 0 to 1, of the target's essential skills (every required skill when no source
 marks any essential) that the person does not cover, a skill of the same ESCO skill group
 (or O*NET commodity class) counting half (:mod:`datacareers.skillgap`). "The person" has
@@ -40,10 +41,10 @@ from datacareers.views.describe import role_salaries
 from datacareers.views.moves import (
     EVIDENCE,
     STRENGTH,
-    WEIGHT,
     Moves,
     Profiles,
     evidence_items,
+    evidence_weight,
     pay_changes,
     strongest,
 )
@@ -105,6 +106,7 @@ class Step:
     job_zone: tuple[int | None, int | None] = (None, None)
     job_zone_dates: tuple[list[str], list[str]] = ([], [])  # when O*NET rated each (2012-07)
     eqf: tuple[int | None, int | None] = (None, None)
+    weight: float | None = None  # the evidence weight in the cost (None: WEIGHT[evidence])
 
     @property
     def sources(self) -> list[str]:
@@ -113,6 +115,16 @@ class Step:
     @property
     def similarity(self) -> float | None:
         return max((i["similarity"] for i in self.items if i["similarity"] is not None), default=None)
+
+    @property
+    def probability(self) -> float | None:
+        """The transition model's probability of an inferred move (the highest source's)."""
+        return best_probability(self.items)
+
+
+def best_probability(items: list[dict]) -> float | None:
+    """The highest probability among evidence items that carry one."""
+    return max((i["probability"] for i in items if i.get("probability") is not None), default=None)
 
 
 @dataclass
@@ -168,11 +180,17 @@ class Search:
                 return False
         return True
 
+    def probability(self, u: str, v: str, sources: dict[str, str]) -> float | None:
+        """The model's probability of the inferred move u -> v (None when no source gives one)."""
+        inferred = {g: k for g, k in sources.items() if k == "inferred"}
+        return best_probability(evidence_items(self.store, self.moves.aliases, u, v, inferred)) if inferred else None
+
     def edge(self, graph: nx.DiGraph, u: str, v: str, sources: dict[str, str]) -> None:
         evidence = strongest(sources.values())
         found = self.step_gap(u, v)
-        graph.add_edge(u, v, sources=sources, evidence=evidence,
-                       cost=round(WEIGHT[evidence] + (1.0 if found is None else found), 4))
+        weight = evidence_weight(evidence, self.probability(u, v, sources) if evidence == "inferred" else None)
+        graph.add_edge(u, v, sources=sources, evidence=evidence, weight=weight,
+                       cost=round(weight + (1.0 if found is None else found), 4))
 
     def local_graph(self, source: str, target: str) -> tuple[nx.DiGraph, int | None]:
         """The moves that can lie on a good path, and the fewest moves from *source* to *target*.
@@ -308,7 +326,8 @@ def step_details(search: Search, u: str, v: str) -> Step:
     return Step(source=u, target=v, cost=data["cost"], gap=search.step_gap(u, v), evidence=data["evidence"],
                 items=evidence_items(search.store, search.moves.aliases, u, v, data["sources"]),
                 new_skills=new, salary_change=salary, job_zone=(before["job_zone"], after["job_zone"]),
-                job_zone_dates=(before["job_zone_dates"], after["job_zone_dates"]), eqf=(before["eqf"], after["eqf"]))
+                job_zone_dates=(before["job_zone_dates"], after["job_zone_dates"]), eqf=(before["eqf"], after["eqf"]),
+                weight=data["weight"])
 
 
 def _ranges(store: Store, source: str, target: str) -> list[dict]:

@@ -24,7 +24,8 @@ from datacareers.views.steps import evidence_name, skill_labels, step_json, step
 
 def cost_note() -> str:
     """How a path's cost is computed, in the active language."""
-    return _("cost of a step = evidence weight (stated 1, related 1.5, inferred 2) + skill gap (share of the "
+    return _("cost of a step = evidence weight (stated 1, related 1.5, inferred 2 down to 1.5 "
+             "the likelier the transition model finds it) + skill gap (share of the "
              "target's essential skills not yet covered, 0 to 1; a skill of the same group counts half; "
              "1 when unknown)")
 
@@ -32,7 +33,8 @@ def cost_note() -> str:
 def evidence_note() -> str:
     """What the three kinds of evidence mean."""
     return _("evidence: stated = a source says people make this move; related = O*NET lists similar work; "
-             "inferred = computed from skill overlap, no source states it. (~) = a skill of the same group is "
+             "inferred = computed (with the transition model's probability that ROME would state it), no source "
+             "states it. (~) = a skill of the same group is "
              "already held")
 
 

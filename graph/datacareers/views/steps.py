@@ -1,7 +1,8 @@
 """One step of a path (or one next move), as JSON and as the lines a person reads.
 
 Every step says why: its evidence and source in words ("ROME 4.0 lists this move 4th of
-the 9 from data analyst"), the similarity of an inferred move, its cost, the skills to
+the 9 from data analyst"), how likely an inferred move is (the transition model's
+probability, in words) or, for moves an import inferred from skills alone, their similarity; its cost, the skills to
 acquire (essential ones first and marked), the pay and job-zone change where both roles
 have the same kind of figure, or that the figure is missing.
 
@@ -64,6 +65,8 @@ def source_name(iri: str) -> str:
     name = local_name(iri)
     if "career-changers" in name or "changers" in name:
         return _("O*NET Career Changers")
+    if "move-model" in name:
+        return _("transition model (computed)")
     if "inferred" in name:
         return _("skill overlap (computed)")
     if name == "ml-engineer-article":
@@ -78,6 +81,9 @@ def source_name(iri: str) -> str:
 def why(item: dict, a: str, b: str) -> str:
     """One piece of evidence in words."""
     name = source_name(item["source"])
+    if item["evidence"] == "inferred" and item.get("probability") is not None:
+        return _("inferred by the transition model: ROME states a move between occupations this close in {pct} "
+                 "of cases; no source states this move").format(pct=percent(item["probability"]))
     if item["evidence"] == "inferred":
         return _("inferred from skills: {a} already covers {pct} of the skills of {b} (similarity {sim}); "
                  "no source states this move").format(a=a, b=b, pct=percent(item["similarity"] or 0),
@@ -104,7 +110,8 @@ def step_json(store: Store, step, labels: dict[str, dict[str, str]], lang: str, 
     return {
         "from": {"id": step.source, "label": a}, "to": {"id": step.target, "label": b},
         "cost": step.cost, "skill_gap": step.gap, "evidence": step.evidence,
-        "evidence_weight": WEIGHT[step.evidence], "similarity": step.similarity,
+        "evidence_weight": WEIGHT[step.evidence] if step.weight is None else step.weight,
+        "similarity": step.similarity, "probability": step.probability,
         "sources": step.sources, "rank": min(ranks) if ranks else None,
         "why": _unique([{**item, "text": why(item, a, b)} for item in step.items]),
         "new_skills": [{"id": s["id"], "label": skill_names.get(s["id"], local_name(s["id"])),

@@ -1,8 +1,8 @@
 """The graph the path finder (``path.html``) walks in the browser, as plain JSON-ready data.
 
 Python decides what a move is and what it costs (:mod:`datacareers.views.paths`): each move
-carries its evidence per source (stated, related, inferred), the source's rank and
-similarity, and the CLI's own step cost with every kind of evidence allowed (``cost``);
+carries its evidence per source (stated, related, inferred), the source's rank, the
+similarity or the model's probability of an inferred move, and the CLI's own step cost with every kind of evidence allowed (``cost``);
 each role its skills, essential skills and skill groups; ``weights`` the evidence weights.
 The page's one cost function (``stepCost`` in ``assets/path.js``) recomputes the same
 cost: evidence weight + skill gap with half credit through skill groups, and the test
@@ -10,11 +10,11 @@ checks both agree. Skills, groups and sources are listed once and referred to by
 
 >>> from datacareers.store.shipped import shipped_store
 >>> from datacareers.constants import ROLE
->>> data = path_data(shipped_store(), [ROLE["data-analyst"], ROLE["chief-data-officer"]], "fr")
+>>> data = path_data(shipped_store(), [ROLE["data-analyst"], ROLE["data-scientist"]], "fr")
 >>> [r["slug"] for r in data["roles"]]
-['chief-data-officer', 'data-analyst']
->>> [m["evidence"] for m in data["moves"] if (m["from"], m["to"]) == (1, 0)]
-[['stated', 'inferred']]
+['data-analyst', 'data-scientist']
+>>> [(m["evidence"], m["probability"]) for m in data["moves"] if (m["from"], m["to"]) == (0, 1)]
+[(['inferred'], 0.361)]
 >>> data["weights"]
 {'stated': 1.0, 'related': 1.5, 'inferred': 2.0}
 """
@@ -26,7 +26,7 @@ from pyoxigraph import Store
 from datacareers.labels import local_name, pick_label
 from datacareers.skillgap import PARTIAL_CREDIT
 from datacareers.views.describe import label_map, salaries
-from datacareers.views.moves import EVIDENCE, WEIGHT, evidence_items, strongest
+from datacareers.views.moves import EVIDENCE, INFERRED_FLOOR, WEIGHT, evidence_items, evidence_weight, strongest
 from datacareers.views.paths import Constraints, Search
 
 #: Evidence kinds, strongest first (the order ``stepCost`` picks the strongest allowed one in).
@@ -76,20 +76,24 @@ def path_data(store: Store, roles: list[str], lang: str, names: dict[str, list[s
         items = evidence_items(store, search.moves.aliases, u, v, sources)
         ranked = [i for i in items if i["rank"]]
         similar = [i["similarity"] for i in items if i["similarity"] is not None]
+        likely = [i["probability"] for i in items if i["probability"] is not None and i["evidence"] == "inferred"]
+        probability = max(likely) if likely else None
+        evidence = strongest(sources.values())
         moves.append({
             "from": role_index[u], "to": role_index[v],
             "evidence": [k for k in EVIDENCE_KINDS if k in sources.values()],
             "sources": [[source_index[g], EVIDENCE_KINDS.index(k)] for g, k in sorted(sources.items())],
             "rank": ranked[0]["rank"] if ranked else None, "outOf": ranked[0]["out_of"] if ranked else None,
-            "similarity": max(similar) if similar else None,
-            "cost": round(WEIGHT[strongest(sources.values())] + (1.0 if gap is None else gap), 4),
+            "similarity": max(similar) if similar else None, "probability": probability,
+            "cost": round(evidence_weight(evidence, probability if evidence == "inferred" else None)
+                          + (1.0 if gap is None else gap), 4),
         })
     return {
         "roles": out_roles,
         "skills": [{"id": local_name(s), "label": skill_names[s],
                     "groups": [group_index[g] for g in search.profiles.groups(s)]} for s in every_skill],
         "sources": [{"short": local_name(s)} for s in source_list],
-        "weights": dict(WEIGHT), "partialCredit": PARTIAL_CREDIT,
+        "weights": dict(WEIGHT), "inferredFloor": INFERRED_FLOOR, "partialCredit": PARTIAL_CREDIT,
         "moves": moves,
         "evidence": [k for k in EVIDENCE_KINDS if any(k in m["evidence"] for m in moves)],
     }

@@ -90,13 +90,15 @@ def site_words() -> dict:
             "heading": _("From {a} to {b}: best paths first"),
             "cost": _("cost {cost}"),
             "costModel": _("A path costs the sum of its steps. A step costs the weight of its evidence (a move "
-                           "a source states 1, related occupations 1.5, a move inferred from skills 2) plus "
+                           "a source states 1, related occupations 1.5, an inferred move 2, down to 1.5 the likelier "
+                           "the transition model finds it) plus "
                            "its skill gap: the share, 0 to 1, of the target role's essential skills that you "
                            "do not have yet, a skill of the same group counting half; 1 when no source lists "
                            "them."),
             "evidenceKinds": {k: _(v) for k, v in EVIDENCE.items()},
             "rankOf": _("listed {n} of {of}"),
             "similarity": _("shares {pct} of the skills"),
+            "probability": _("ROME states {pct} of such moves"),
             "pathN": _("Path {i}"),
             "steps": _("{n} steps"), "oneStep": _("1 step"),
             "step": _("Step {i}: {a} → {b}"),

@@ -19,7 +19,9 @@
    * (datacareers.views.paths.Search.edge and datacareers.skillgap.gap):
    *   cost = evidence weight + gap
    * - the evidence is the strongest kind the reader allows among those the move's sources
-   *   give (stated, then related, then inferred), weighing D.weights[kind] (1, 1.5, 2);
+   *   give (stated, then related, then inferred), weighing D.weights[kind] (1, 1.5, 2), an
+   *   inferred move with the model's probability p weighing 2 - (2 - D.inferredFloor) * p
+   *   (datacareers.views.moves.evidence_weight: 2 down to 1.5);
    * - the gap is the share, 0 to 1, of the target role's essential skills (every skill
    *   when no source marks any essential) the mover does not cover: a held skill counts 1,
    *   a skill of whose groups the mover holds one counts D.partialCredit (0.5), else 0;
@@ -40,6 +42,9 @@
     if (!kinds.length) return null;
     var evidence = ORDER.filter(function (k) { return kinds.indexOf(k) >= 0; })[0];
     var weight = D.weights[evidence];
+    if (evidence === "inferred" && move.probability !== null && move.probability !== undefined) {
+      weight = round4(D.weights.inferred - (D.weights.inferred - D.inferredFloor) * move.probability);
+    }
     var needed = to.essential.length ? to.essential : to.skills;
     if (!needed.length) return { cost: round4(weight + 1), gap: null, evidence: evidence };
     var have = new Set(from.skills);
@@ -143,7 +148,9 @@
       head.appendChild(el("span", attrs.move.outOf ? fill(W.rankOf, { n: attrs.move.rank, of: attrs.move.outOf })
                                                    : fill(W.rank, { n: attrs.move.rank }), "tag"));
     }
-    if (attrs.evidence === "inferred" && attrs.move.similarity !== null) {
+    if (attrs.evidence === "inferred" && attrs.move.probability !== null) {
+      head.appendChild(el("span", fill(W.probability, { pct: percent.format(attrs.move.probability) }), "tag"));
+    } else if (attrs.evidence === "inferred" && attrs.move.similarity !== null) {
       head.appendChild(el("span", fill(W.similarity, { pct: percent.format(attrs.move.similarity) }), "tag"));
     }
     head.appendChild(el("span", " " + fill(W.stepCost, { cost: num(attrs.cost),
