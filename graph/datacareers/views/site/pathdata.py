@@ -2,7 +2,8 @@
 
 Python decides what a move is and what it costs (:mod:`datacareers.views.paths`): each move
 carries its evidence per source (stated, related, inferred), the source's rank, the
-similarity or the model's probability of an inferred move, and the CLI's own step cost with every kind of evidence allowed (``cost``);
+similarity or the model's probability of an inferred move, and the CLI's own step cost
+with every kind of evidence allowed (``cost``);
 each role its skills, essential skills and skill groups; ``weights`` the evidence weights.
 The page's one cost function (``stepCost`` in ``assets/path.js``) recomputes the same
 cost: evidence weight + skill gap with half credit through skill groups, and the test
