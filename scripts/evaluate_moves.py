@@ -38,7 +38,7 @@ def curated_fiches() -> set[str]:
 
 
 def figures(datasets: Path) -> dict:
-    from movemodel.evaluate import BASELINES, run
+    from datacareers.movemodel.evaluate import BASELINES, run
 
     out = {}
     for ground, result in run(datasets, curated_fiches()).items():
@@ -48,7 +48,7 @@ def figures(datasets: Path) -> dict:
 
 
 def _print(found: dict) -> None:
-    from movemodel.evaluate import BASELINES
+    from datacareers.movemodel.evaluate import BASELINES
 
     for ground, block in found.items():
         for part, table in block["figures"].items():

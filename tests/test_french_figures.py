@@ -10,7 +10,7 @@ import json
 
 from dares_rows import number, rows
 
-from datacareers.views.moves import pay_change, pay_changes
+from datacareers.views.pay import pay_change, pay_changes
 
 
 def run(runner, cli, *args):

@@ -6,18 +6,15 @@ are calibrated ones (between 0 and 1, rising with the score)."""
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 pytest.importorskip("sklearn", reason="the model extra (scikit-learn) fits the transition model")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from movemodel.evaluate import _learn  # noqa: E402
-from movemodel.fit import neighbour_vote, split_codes  # noqa: E402
-from movemodel.releases import Occupations  # noqa: E402
+from datacareers.movemodel.evaluate import fit_and_measure  # noqa: E402
+from datacareers.movemodel.fit import neighbour_vote, split_codes  # noqa: E402
+from datacareers.movemodel.releases import Occupations  # noqa: E402
 
 WORDS = [f"w{i}" for i in range(40)]
 
@@ -59,7 +56,7 @@ def test_held_out_moves_never_vote():
 
 
 def test_model_beats_its_parts_on_held_out_occupations_and_is_calibrated():
-    result = _learn(_release(), set())
+    result = fit_and_measure(_release(), set())
     held = result.figures["held-out"]
     assert held["model"]["auc"] > max(held["text_cos"]["auc"], held["skills_all_cos"]["auc"]), held
     assert held["model"]["p5"] >= held["domain_score"]["p5"], held

@@ -45,9 +45,9 @@ from datacareers.views.moves import (
     Profiles,
     evidence_items,
     evidence_weight,
-    pay_changes,
     strongest,
 )
+from datacareers.views.pay import pay_changes
 
 #: Pay may fall to this share of the current median on a --desirable move (Career Causeways).
 DESIRABLE_PAY = 0.75

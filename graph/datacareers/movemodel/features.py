@@ -13,7 +13,7 @@ source's rank among the target's sources (``text_rank_in``); the same ranks for 
 savoir-faire cosine; same domain / sub-domain, RIASEC (the target's major letter among the
 source's letters) and levels (cadre or job zone: the source's, the target's, the rise).
 
->>> from movemodel.releases import Occupations
+>>> from datacareers.movemodel.releases import Occupations
 >>> occ = Occupations(["A", "B", "C"], ["a", "b", "c"], {"skills": [{"x"}, {"x", "y"}, {"z"}]},
 ...                   ["data sql", "data sql python", "bread"], ["M", "M", "D"], ["M1", "M2", "D1"],
 ...                   ["IC", "CI", "R"], [1.0, 1.0, 0.0], {})
@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from movemodel.releases import Occupations
+from datacareers.movemodel.releases import Occupations
 
 
 def _binary(sets: list[set[str]]) -> sparse.csr_matrix:
@@ -68,7 +69,6 @@ def set_similarities(sets: list[set[str]]) -> tuple[np.ndarray, np.ndarray, np.n
 def text_similarity(texts: list[str]) -> np.ndarray:
     """TF-IDF cosine of the texts (scikit-learn's vectorizer: 1-2 grams, accents stripped; a term
     in one text only or in more than half of them is dropped, once there are 10 texts or more)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     many = len(texts) >= 10
     tfidf = TfidfVectorizer(strip_accents="unicode", ngram_range=(1, 2), min_df=2 if many else 1,

@@ -23,9 +23,12 @@ import random
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.isotonic import IsotonicRegression
+from sklearn.metrics import roc_auc_score
 
-from movemodel.features import feature_names, similarities
-from movemodel.releases import Occupations
+from datacareers.movemodel.features import feature_names, ranks, similarities
+from datacareers.movemodel.releases import Occupations
 
 SEED = 19
 HELD_OUT = 0.2
@@ -112,8 +115,6 @@ NEGATIVES_KEPT = 0.25
 
 
 def fit_model(x_fit, y_fit, x_val, y_val, names: list[str]) -> Model:
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    from sklearn.isotonic import IsotonicRegression
 
     keep = (y_fit == 1) | (np.random.default_rng(SEED).random(len(y_fit)) < NEGATIVES_KEPT)
     booster = HistGradientBoostingClassifier(**BOOSTING).fit(x_fit[keep], y_fit[keep])
@@ -125,8 +126,6 @@ def fit_model(x_fit, y_fit, x_val, y_val, names: list[str]) -> Model:
 
 def learn(occ: Occupations, forced: set[str] = frozenset(), seed: int = SEED):
     """(features, split, pairs by part, fitted model) for *occ*'s stated moves."""
-    from movemodel.features import ranks
-
     features = similarities(occ)
     split = split_codes(occ.codes, forced, seed)
     positives = occ.pairs()
@@ -146,8 +145,6 @@ def learn(occ: Occupations, forced: set[str] = frozenset(), seed: int = SEED):
 def importance(model: Model, features: dict[str, np.ndarray], pairs: Pairs, sample: int = 50_000) -> dict[str, float]:
     """Each feature's weight in the model: how much the validation ROC AUC drops when its
     column is shuffled (on a fixed sample of the validation pairs)."""
-    from sklearn.metrics import roc_auc_score
-
     rng = np.random.default_rng(SEED)
     rows = np.sort(rng.choice(len(pairs.label), size=min(sample, len(pairs.label)), replace=False))
     x = matrix_of(features, model.names, Pairs(pairs.source[rows], pairs.target[rows], pairs.label[rows]))

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import numpy as np
 
-from movemodel.fit import SEED, Model, Pairs, importance, learn, matrix_of
-from movemodel.measure import calibration, ranking, worst_gap
-from movemodel.releases import Occupations, read_onet, read_rome
+from datacareers.movemodel.fit import SEED, Model, Pairs, importance, learn, matrix_of
+from datacareers.movemodel.measure import calibration, ranking, worst_gap
+from datacareers.movemodel.releases import Occupations, read_onet, read_rome
 
 #: The simple measures the model is set against (each a single matrix of movemodel.features).
 BASELINES = {
@@ -71,7 +71,9 @@ def choose_threshold(model: Model, features, validation: Pairs) -> dict:
     return best
 
 
-def _learn(occ: Occupations, forced: set[str]) -> Result:
+def fit_and_measure(occ: Occupations, forced: set[str] = frozenset()) -> Result:
+    """The model fitted on *occ*'s fit split, its held-out figures, calibration, threshold and weights
+    (*forced* codes held out, with their own "curated" table)."""
     features, split, parts, model = learn(occ, forced, SEED)
     features["domain_score"] = features["same_domain"] + features["same_subdomain"]
     result = Result(occ, features, split, model)
@@ -96,10 +98,10 @@ def run(datasets: Path, curated: set[str], onet: bool = True) -> dict[str, Resul
     """{"rome": ..., "onet-related": ..., "onet-changers": ...}, computed once per process."""
     key = (str(datasets), frozenset(curated), onet)
     if key not in _DONE:
-        out = {"rome": _learn(read_rome(datasets), set(curated))}
+        out = {"rome": fit_and_measure(read_rome(datasets), set(curated))}
         if onet:
-            out["onet-related"] = _learn(read_onet(datasets, "related"), set())
-            out["onet-changers"] = _learn(read_onet(datasets, "changers"), set())
+            out["onet-related"] = fit_and_measure(read_onet(datasets, "related"), set())
+            out["onet-changers"] = fit_and_measure(read_onet(datasets, "changers"), set())
         _DONE[key] = out
     return _DONE[key]
 

@@ -7,7 +7,7 @@
   probability and the share stated.
 
 >>> import numpy as np
->>> from movemodel.fit import Pairs
+>>> from datacareers.movemodel.fit import Pairs
 >>> p = Pairs(np.array([0, 0, 0, 1, 1, 1]), np.array([1, 2, 3, 0, 2, 3]), np.array([1, 0, 0, 0, 1, 0]))
 >>> m = ranking(p, np.array([0.9, 0.2, 0.1, 0.3, 0.8, 0.5]))
 >>> m["auc"], m["p5"], m["r10"]
@@ -17,11 +17,10 @@
 from __future__ import annotations
 
 import numpy as np
+from sklearn.metrics import average_precision_score, roc_auc_score
 
 
 def ranking(pairs, scores: np.ndarray) -> dict[str, float]:
-    from sklearn.metrics import average_precision_score, roc_auc_score
-
     y = pairs.label
     order = np.lexsort((-scores, pairs.source))
     src, lab = pairs.source[order], y[order]

@@ -55,33 +55,48 @@ def _csv(root: Path, name: str, delimiter: str = ","):
         yield from csv.DictReader(fh, delimiter=delimiter)
 
 
+#: The ROME 4.0 files the model reads, by the stem of their name (``unix_<stem>_v460_utf8.csv``).
+ROME_STEMS = ("cr_gd_dp", "item", "liens_rome_referentiels", "texte", "referentiel_appellation",
+              "arborescence_secteur_activite", "referentiel_code_rome_riasec", "referentiel_code_rome",
+              "rubrique_mobilite")
+
+
 def read_rome(datasets: Path) -> Occupations:
-    """The 1,584 fiches of ROME 4.0 (v460) and their mobilités (rank = numero_ordre)."""
+    """The 1,584 fiches of ROME 4.0 (v460) under the shared datasets folder."""
     root = Path(datasets) / ROME
-    fiches = {r["code_rome"]: r for r in _csv(root, "unix_cr_gd_dp_v460_utf8.csv")}
+    return read_rome_files({stem: root / f"unix_{stem}_v460_utf8.csv" for stem in ROME_STEMS})
+
+
+def read_rome_files(files: dict[str, Path]) -> Occupations:
+    """The fiches of a ROME 4.0 export and their mobilités (rank = numero_ordre), from its
+    files by stem (:data:`ROME_STEMS`). A missing column raises KeyError."""
+    def rows(stem: str):
+        return _csv(files[stem].parent, files[stem].name)
+
+    fiches = {r["code_rome"]: r for r in rows("cr_gd_dp")}
     codes = sorted(fiches)
-    labels_by_ogr = {r["code_ogr"]: r["libelle"] for r in _csv(root, "unix_item_v460_utf8.csv")}
+    labels_by_ogr = {r["code_ogr"]: r["libelle"] for r in rows("item")}
     items: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in ROME_KINDS.values()}
     words: dict[str, list[str]] = defaultdict(list)
-    for row in _csv(root, "unix_liens_rome_referentiels_v460_utf8.csv"):
+    for row in rows("liens_rome_referentiels"):
         kind = ROME_KINDS.get((row["code_compo_bloc"], row["code_rubrique"]))
         if kind:
             items[kind][row["code_rome"]].add(row["code_ogr"])
             words[row["code_rome"]].append(labels_by_ogr.get(row["code_ogr"], ""))
-    for row in _csv(root, "unix_texte_v460_utf8.csv"):
+    for row in rows("texte"):
         words[row["code_rome"]].append(row["libelle_texte"])
-    for row in _csv(root, "unix_referentiel_appellation_v460_utf8.csv"):
+    for row in rows("referentiel_appellation"):
         words[row["code_rome"]].append(row["libelle_appellation_long"])
     sectors: dict[str, set[str]] = defaultdict(set)
-    for row in _csv(root, "unix_arborescence_secteur_activite_v460_utf8.csv"):
+    for row in rows("arborescence_secteur_activite"):
         sectors[row["code_rome"]].add(row["code_ss_sect_activite"])
     riasec = {r["code_rome"]: r["riasec_majeur"] + r["riasec_mineur"]
-              for r in _csv(root, "unix_referentiel_code_rome_riasec_v460_utf8.csv")}
-    referentiel = list(_csv(root, "unix_referentiel_code_rome_v460_utf8.csv"))
+              for r in rows("referentiel_code_rome_riasec")}
+    referentiel = list(rows("referentiel_code_rome"))
     cadre = {r["code_rome"]: {"O": 1.0, "N": 0.0}.get(r["emploi_cadre"]) for r in referentiel}
     parent = {r["code_rome"]: r["code_rome_parent"] for r in referentiel}
     moves = {(r["code_rome"], r["code_rome_cible"]): int(r["numero_ordre"])
-             for r in _csv(root, "unix_rubrique_mobilite_v460_utf8.csv")}
+             for r in rows("rubrique_mobilite")}
     kinds = {kind: [by_code.get(c, set()) for c in codes] for kind, by_code in items.items()}
     kinds["sectors"] = [sectors.get(c, set()) for c in codes]
     return Occupations(codes, [fiches[c]["libelle_rome"] for c in codes], kinds,
