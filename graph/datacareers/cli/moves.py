@@ -1,5 +1,5 @@
 """``datacareers next``: where one can go from a role; ``datacareers import inferred``: moves
-inferred from the skills of an imported ESCO release.
+inferred between every occupation of a release (ESCO by skill overlap, ROME by the transition model).
 
 >>> import json
 >>> from click.testing import CliRunner
@@ -61,51 +61,89 @@ def next_command(role: str, limit: int, avoid, evidence, have, have_file, desira
 
 @click.command("inferred")
 @click.argument("path", type=click.Path(path_type=str))
-@click.option("--version", "version", metavar="V", help="ESCO version, when the folder names do not tell it.")
+@click.option("--method", type=click.Choice(["skills", "model"]), default="skills", show_default=True,
+              help="skills: skill overlap between the occupations of an ESCO release (PATH = the ESCO CSV "
+                   "folder). model: the transition model fitted on a ROME 4.0 export and applied to all its "
+                   "fiches (PATH = the ROME CSV folder; needs scikit-learn: pip install 'datacareers[model]').")
+@click.option("--version", "version", metavar="V",
+              help="The release's version (ESCO 1.1.1, ROME v460), when the file or folder names do not tell it.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help="Lowest similarity kept (default 0.30).")
+              help="Lowest score kept: similarity (skills, default 0.30) or probability (model, default the "
+                   "threshold of best F1 on the validation fiches).")
 @click.option("--top", type=click.IntRange(1, 100), default=None,
-              help="Moves kept per occupation, out and in (default 5).")
+              help="Moves kept per occupation (skills: out and in, default 5; model: out, default 10).")
+@click.option("--partial", is_flag=True,
+              help="model: accept a ROME export smaller than a full release (a sample), as `import rome --partial`.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages (as the other imports).")
 @force_option
-def import_inferred(path: str, version: str | None, threshold: float | None, top: int | None,
-                    quiet: bool, force: bool) -> None:
-    """Infer moves between every occupation of an ESCO release from their skills.
+def import_inferred(path: str, method: str, version: str | None, threshold: float | None, top: int | None,
+                    partial: bool, quiet: bool, force: bool) -> None:
+    """Infer moves between every occupation of a release and store them in their own graph.
 
-    Reads occupationSkillRelations.csv(.gz) and broaderRelationsSkillPillar.csv under
-    PATH (the ESCO CSV release folder, the one `datacareers import esco` reads) and
-    stores the moves in their own named graph, source:import-inferred-skill-similarity-esco-<version>,
-    described with its method and parameters: career:inferredMove and a career:Transition
-    with its similarity, never career:canBecome. This is skill overlap, not the transition
-    model of the shipped inferred moves (the model learns from ROME's mobilités; ESCO
-    states none; see docs/paths.md); `path` and `next` then use these moves for every ESCO
-    occupation, and for each curated role through its exact ESCO match.
+    \b
+    --method skills (default): reads occupationSkillRelations.csv(.gz) and
+    broaderRelationsSkillPillar.csv under PATH (the ESCO CSV release folder, the one
+    `datacareers import esco` reads) into source:import-inferred-skill-similarity-esco-<version>;
+    each move has its similarity (skill overlap, not the shipped moves' model: ESCO states
+    no move to learn from).
+
+    \b
+    --method model: fits the transition model of the shipped inferred moves on the ROME 4.0
+    export under PATH (the folder `datacareers import rome` reads), measures it on a fifth
+    of the fiches held out, then scores every pair of fiches into
+    source:import-inferred-move-model-rome-4.0-<version>; each move has its calibrated
+    probability, the description this run's held-out figures. About 100 s and 900 MB at
+    peak for the 1,584 fiches of v460 on 2 cores (docs/paths.md). Then, for instance,
+    `datacareers path "comptable" "data analyst"` starts from the fiche Comptable.
+
+    \b
+    Either way: career:inferredMove and a career:Transition of evidence career:inferred,
+    never career:canBecome; `path` and `next` then use these moves (with `import rome`, the
+    ROME fiches'; with `import esco`, the ESCO occupations' and each curated role's through
+    its exact match).
 
     \b
     Examples:
       datacareers import esco ./esco/v1.1.1 && datacareers import inferred ./esco/v1.1.1
+      datacareers import rome ./rome && datacareers import inferred --method model ./rome
       datacareers import remove import-inferred-skill-similarity-esco-1.1.1
     """
     import time
     from pathlib import Path
 
+    from datacareers.errors import DataCareersError
     from datacareers.i18n import _
-    from datacareers.importers.inferred import Method, plan_quads
     from datacareers.labels import local_name
     from datacareers.store import persist
 
-    defaults = Method()
-    method = Method(threshold=defaults.threshold if threshold is None else threshold,
-                    top=defaults.top if top is None else top)
     start = time.perf_counter()
-    graph, version, quads = plan_quads(Path(path), version, method)
+    if method == "model":
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            raise DataCareersError("--method model needs scikit-learn: pip install 'datacareers[model]'") from None
+        from datacareers.importers import inferred_model
+
+        chosen = inferred_model.Method(threshold=threshold, top=inferred_model.TOP if top is None else top)
+        graph, version, quads = inferred_model.plan_quads(Path(path), version, chosen, partial=partial)
+        message = _("Fitting the transition model on ROME 4.0 {version} and scoring every pair of fiches "
+                    "into <{graph}>")
+        info = {"version": f"ROME 4.0 {version}", "license": inferred_model.rome.LICENSE,
+                "title": f"Moves inferred by the transition model (ROME 4.0 {version})"}
+    else:
+        from datacareers.importers.inferred import Method, plan_quads
+
+        defaults = Method()
+        chosen = Method(threshold=defaults.threshold if threshold is None else threshold,
+                        top=defaults.top if top is None else top)
+        graph, version, quads = plan_quads(Path(path), version, chosen)
+        message = _("Inferring moves between the occupations of ESCO {version} into <{graph}>")
+        info = {"version": f"ESCO {version}", "title": f"Moves inferred from skill overlap (ESCO {version})",
+                "license": "https://creativecommons.org/licenses/by/4.0/"}
     if not quiet:
-        click.echo(_("Inferring moves between the occupations of ESCO {version} into <{graph}>").format(
-            version=version, graph=graph), err=True)
+        click.echo(message.format(version=version, graph=graph), err=True)
     name = local_name(graph)
     before = persist.imported_sources().get(graph)
-    triples = persist.replace_source(graph, quads(), force=force, info={
-        "name": name, "version": f"ESCO {version}",
-        "title": f"Moves inferred from skill overlap (ESCO {version})",
-        "license": "https://creativecommons.org/licenses/by/4.0/", "path": str(Path(path).resolve())})
+    triples = persist.replace_source(graph, quads(), force=force,
+                                     info={"name": name, **info, "path": str(Path(path).resolve())})
     report_import(name, graph, triples, time.perf_counter() - start, before)

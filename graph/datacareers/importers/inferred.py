@@ -243,13 +243,15 @@ METHOD_FR = ("Calculé par datacareers, jamais cité par une source : la similar
              "versions lues).")
 
 
-def transition_quads(graph: str, name: str, pairs, concept_id=lambda iri: iri.rsplit("/", 1)[-1]) -> Iterator[Quad]:
-    """``A career:inferredMove B`` and a Transition with its evidence and similarity, per pair."""
+def transition_quads(graph: str, name: str, pairs, concept_id=lambda iri: iri.rsplit("/", 1)[-1],
+                     measure: str = "similarity") -> Iterator[Quad]:
+    """``A career:inferredMove B`` and a Transition with its evidence and its score, per
+    (A, B, score): ``career:similarity`` or (``measure="probability"``) ``career:probability``."""
     g = NamedNode(graph)
     move, kind = NamedNode(CAREER["inferredMove"]), NamedNode(CAREER["inferred"])
     a_type, transition = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(CAREER["Transition"])
     from_role, to_role = NamedNode(CAREER["fromRole"]), NamedNode(CAREER["toRole"])
-    evidence, similarity = NamedNode(CAREER["evidence"]), NamedNode(CAREER["similarity"])
+    evidence, similarity = NamedNode(CAREER["evidence"]), NamedNode(CAREER[measure])
     for a, b, score in pairs:
         s, o = NamedNode(a), NamedNode(b)
         t = NamedNode(TRANSITION[f"{name}-{concept_id(a)}-{concept_id(b)}"])
