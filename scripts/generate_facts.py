@@ -20,7 +20,10 @@ and writes, for the curated roles only:
   ``onet-25-career-changers/transitions.ttl`` (Career Changers, stated),
   ``inferred-move-model/transitions.ttl`` (inferred by the transition model, with its
   probability) and
-  ``esco-1.1.1/skill-groups.ttl`` (the skill groups the skill gap reads).
+  ``esco-1.1.1/skill-groups.ttl`` (the skill groups the skill gap reads);
+- the starting points (``scripts/generate_entries.py``): every ROME fiche no curated role
+  matches exactly, with its appellations (``rome-4.0/occupations.ttl``), its stated moves into the
+  curated roles (``rome-4.0/entry-moves.ttl``) and the model's (``inferred-move-model/entry-moves.ttl``).
 
 Which role stands for a code in moves: the one curated role that matches the code
 exactly; when no role matches it exactly, the one role that matches it closely. A code
@@ -212,6 +215,7 @@ def _tsv(datasets: Path, rel: str) -> list[list[str]]:
 
 def generate(datasets: Path, crosswalk_path: Path = CROSSWALK) -> dict[str, str]:
     """Every generated file: path relative to ontology/facts -> its text."""
+    import generate_entries  # the starting points (fiches no role matches exactly), their moves in
     import generate_moves  # the move files, in their own module (it imports this one)
     from projection import profiles  # the profiles, projected from the importers' output
 
@@ -220,7 +224,7 @@ def generate(datasets: Path, crosswalk_path: Path = CROSSWALK) -> dict[str, str]
         found = profiles.generate(datasets, crosswalk_path, ATTRIBUTION)
     except ImportFormatError as exc:
         raise DataError(str(exc)) from None
-    return {**found, **generate_moves.generate(datasets, crosswalk)}
+    return {**found, **generate_moves.generate(datasets, crosswalk), **generate_entries.generate(datasets, crosswalk)}
 
 
 def main(argv: list[str] | None = None) -> int:

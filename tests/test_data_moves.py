@@ -35,6 +35,11 @@ def test_each_move_source_ships_moves():
     assert not empty, report("move sources without a career:Transition", empty)
 
 
+#: The ROME fiches shipped as starting points (scripts/generate_entries.py): their moves are
+#: checked by tests/test_entries.py, not as moves between curated roles.
+FICHE = "https://w3id.org/datacareers/rome/"
+
+
 def _transition_problems(folder: str) -> list[str]:
     graph = graph_of(folder)
     codes = role_codes("rome" if folder.startswith("rome") else "onet")
@@ -44,6 +49,8 @@ def _transition_problems(folder: str) -> list[str]:
         froms, tos = list(graph.objects(t, CAREER.fromRole)), list(graph.objects(t, CAREER.toRole))
         if len(froms) != 1 or len(tos) != 1:
             bad.append(f"{name}: needs one fromRole and one toRole")
+            continue
+        if str(froms[0]).startswith(FICHE):
             continue
         a, b = slug(froms[0]), slug(tos[0])
         if a not in ROLES or b not in ROLES or a == b:

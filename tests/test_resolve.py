@@ -5,7 +5,7 @@ from pyoxigraph import NamedNode
 
 from datacareers.constants import PREFIXES, ROLE, SOURCE
 from datacareers.errors import AmbiguousRoleError, UnknownRoleError
-from datacareers.store.resolve import normalize, resolve_role
+from datacareers.store.resolve import name_key, normalize, resolve_role
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_imported_names_are_indexed_once_per_import(runner, cli, isolated_home):
     curated = resolve.RoleIndex.from_store(store, curated_only=True)
     title = next(q.object.value for q in store.quads_for_pattern(
         None, NamedNode(PREFIXES["skos"] + "altLabel"), None, NamedNode(SOURCE["import-rome-4.0-v460"]))
-        if normalize(q.object.value) not in curated.names)
+        if name_key(q.object.value) not in curated.names)
     resolve._FULL_INDEX.clear()
     found = resolve_role(store, title)
     saved = list((isolated_home / "cache").glob("role-names-*.json"))

@@ -1,6 +1,9 @@
 """Turn what a person types into a role IRI: slugs, IRIs, French and English labels.
 
-Matching ignores case, accents and punctuation. A name we curate (a curated role's slug,
+Matching ignores case, accents, punctuation and plurals (:func:`name_key`), and a French title
+written "Professeur / Professeure de ..." is matched by either form. Names are those of the
+roles and of the shipped occupations (the ROME fiches no curated role matches exactly, with
+their appellations), then of whatever an import brings. A name we curate (a curated role's slug,
 preferred label or an alternative label of ``source:curated``) wins; then an exact match on
 any preferred / alternative label, such as a job title a release gives (ROME appellations,
 O*NET alternate titles); among several exact matches, our curated roles (``role:`` IRIs)
@@ -39,7 +42,7 @@ from datacareers.files import write_atomically
 from datacareers.i18n import _, active
 from datacareers.labels import pick_label
 from datacareers.store.persist import stamp_of
-from datacareers.store.walk import all_roles
+from datacareers.store.walk import SCHEMA_OCCUPATION, all_roles, starting_points
 
 SKOS = PREFIXES["skos"]
 
@@ -60,6 +63,39 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
+def name_key(text: str) -> str:
+    """:func:`normalize`, each word of more than three letters without its plural ``s``/``x``:
+    what names are matched on ("laboratoires" finds "laboratoire").
+
+    >>> name_key("Technicien de laboratoires d'analyses") == name_key("technicien de laboratoire d analyse")
+    True
+    """
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in normalize(text).split())
+
+
+def gendered_forms(label: str) -> list[str]:
+    """*label* and, for a French title written "masculine / feminine", each form alone (as a
+    person types it). One word before the slash swaps the first word; several need as many
+    words after it.
+
+    >>> gendered_forms("Professeur / Professeure de mathématiques")
+    ['Professeur / Professeure de mathématiques', 'Professeur de mathématiques', 'Professeure de mathématiques']
+    >>> gendered_forms("Contrôleur financier / Contrôleuse financière")[1:]
+    ['Contrôleur financier', 'Contrôleuse financière']
+    >>> gendered_forms("Responsable achats / Approvisionnements")
+    ['Responsable achats / Approvisionnements']
+    """
+    parts = label.split(" / ")
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        return [label]
+    first, second = (p.split() for p in parts)
+    if len(first) == 1:
+        return [label, " ".join([first[0], *second[1:]]), " ".join(second)]
+    if len(first) == len(second):
+        return [label, " ".join(first), " ".join(second)]
+    return [label]
+
+
 def slug(iri: str) -> str:
     """The readable id of a curated role IRI, else the IRI itself."""
     return iri[len(ROLE):] if iri.startswith(ROLE) else iri
@@ -70,6 +106,12 @@ _CODES = (
     (re.compile(r"^[A-Na-n][0-9]{4}$"), CAREER["romeCode"], BASE_IRI + "rome/"),
     (re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"), CAREER["onetCode"], BASE_IRI + "onet/"),
 )
+
+
+def is_starting_point(store: Store, iri: str) -> bool:
+    """Whether *iri* is a role or a shipped occupation (:func:`~datacareers.store.walk.starting_points`)."""
+    return any(any(store.quads_for_pattern(NamedNode(iri), NamedNode(RDF_TYPE), NamedNode(kind), None))
+               for kind in (CAREER["Role"], SCHEMA_OCCUPATION))
 
 
 def by_code(store: Store, text: str) -> str | None:
@@ -84,7 +126,7 @@ def by_code(store: Store, text: str) -> str | None:
         if pattern.match(text):
             code = text.upper()
             concept = NamedNode(base + code)
-            if any(store.quads_for_pattern(concept, NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), None)):
+            if is_starting_point(store, concept.value):
                 return concept.value
             holders = {q.subject.value for q in store.quads_for_pattern(
                 None, NamedNode(predicate), Literal(code), NamedNode(SOURCE["curated"]))}
@@ -109,18 +151,19 @@ class RoleIndex:
         index = cls()
         pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
         curated = NamedNode(SOURCE["curated"])
-        roles = all_roles(store, SOURCE["curated"]) if curated_only else all_roles(store)
+        roles = all_roles(store, SOURCE["curated"]) if curated_only else starting_points(store)
         for role in roles:
             subject = NamedNode(role)
-            for name in (normalize(slug(role).replace("-", " ")), normalize(role)):
+            for name in (name_key(slug(role).replace("-", " ")), name_key(role)):
                 index.names[name].add(role)
                 index.own[name].add(role)
             for predicate in (pref, alt):
                 for quad in store.quads_for_pattern(subject, predicate, None, None):
                     literal = quad.object
-                    index.names[normalize(literal.value)].add(role)
+                    for form in gendered_forms(literal.value):
+                        index.names[name_key(form)].add(role)
                     if quad.graph_name == curated:
-                        index.own[normalize(literal.value)].add(role)
+                        index.own[name_key(literal.value)].add(role)
                     if predicate == pref:
                         index.display.setdefault(role, {}).setdefault(literal.language or "", literal.value)
             index.display.setdefault(role, {})
@@ -140,7 +183,8 @@ _FULL_INDEX: list = []  # [(store, index)]: the last full index built, reused in
 
 
 def _cache_file(stamp: str) -> Path:
-    return data_home() / "cache" / f"role-names-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.json"
+    # v2: names keyed by name_key (plural folding, gendered forms); an older cache is not read
+    return data_home() / "cache" / f"role-names-v2-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.json"
 
 
 def _saved_index(store: Store) -> RoleIndex:
@@ -188,12 +232,11 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
     text = name.strip()
     if text.startswith("role:"):
         text = ROLE[text[5:]]
-    key = normalize(text)
+    key = name_key(text)
     if not key:
         raise UnknownRoleError(_("an empty name names no role"))
-    if index is None and text.startswith(("http://", "https://")) and any(store.quads_for_pattern(
-            NamedNode(text), NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), None)):
-        return text  # an IRI of a role: no need to read every name
+    if index is None and text.startswith(("http://", "https://")) and is_starting_point(store, text):
+        return text  # an IRI of a role or occupation: no need to read every name
     if index is None and (coded := by_code(store, text)):
         return coded
     if index is None:

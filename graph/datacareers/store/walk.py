@@ -19,10 +19,20 @@ from collections.abc import Iterable
 
 from pyoxigraph import NamedNode, Store
 
-from datacareers.constants import CAREER, RDF_TYPE
+from datacareers.constants import CAREER, PREFIXES, RDF_TYPE
 
 #: An edge met on the walk: (subject, object, named graph), as the store states it.
 Edge = tuple[str, str, str]
+
+
+SCHEMA_OCCUPATION = PREFIXES["schema"] + "Occupation"
+
+
+def starting_points(store: Store) -> list[str]:
+    """Every occupation one may start a path from: the roles and the shipped occupations
+    no curated role matches (``schema:Occupation`` only, such as ROME's fiches), sorted."""
+    found = {q.subject.value for q in store.quads_for_pattern(None, NamedNode(RDF_TYPE), NamedNode(SCHEMA_OCCUPATION))}
+    return sorted(found | set(all_roles(store)))
 
 
 def all_roles(store: Store, graph: str | None = None) -> list[str]:

@@ -1,0 +1,130 @@
+"""Starting points: the shipped ROME fiches no curated role matches exactly, their job titles
+and their moves into the curated roles (scripts/generate_entries.py), and `path` from a job
+title on a fresh clone, without an import. Each data rule lists every failing entry by name."""
+
+import networkx as nx
+import pytest
+from pyoxigraph import NamedNode
+
+from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
+from datacareers.store.walk import SCHEMA_OCCUPATION
+
+SKOS = PREFIXES["skos"]
+RDF_TYPE = PREFIXES["rdf"] + "type"
+
+
+@pytest.fixture(scope="module")
+def store():
+    from datacareers.store.shipped import shipped_store
+
+    return shipped_store()
+
+
+def _occupations(store) -> set[str]:
+    return {q.subject.value for q in store.quads_for_pattern(None, NamedNode(RDF_TYPE), NamedNode(SCHEMA_OCCUPATION))
+            if not any(store.quads_for_pattern(q.subject, NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), None))}
+
+
+def _edges(store, predicate: str):
+    return [(q.subject.value, q.object.value, q.graph_name.value)
+            for q in store.quads_for_pattern(None, NamedNode(CAREER[predicate]), None, None)]
+
+
+def test_starting_points_are_rome_fiches_with_a_french_name_and_no_exact_role(store):
+    occupations = _occupations(store)
+    assert len(occupations) > 1500
+    exact = {q.object.value for q in store.quads_for_pattern(None, NamedNode(SKOS + "exactMatch"), None, None)}
+    bad = sorted(o for o in occupations if not o.startswith("https://w3id.org/datacareers/rome/") or o in exact)
+    assert not bad, bad[:20]
+    graph = NamedNode(SOURCE["rome-4.0"])
+    pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
+    unnamed = sorted(o for o in occupations if not any(
+        q.object.language == "fr" for q in store.quads_for_pattern(NamedNode(o), pref, None, graph)))
+    assert not unnamed, unnamed[:20]
+    titles = sum(1 for o in occupations for _ in store.quads_for_pattern(NamedNode(o), alt, None, graph))
+    assert titles > 10_000
+
+
+def test_every_starting_point_reaches_a_curated_role(store):
+    graph = nx.DiGraph((a, b) for predicate in ("canBecome", "inferredMove") for a, b, _ in _edges(store, predicate))
+    roles = {n for n in graph if n.startswith(ROLE)}
+    stranded = sorted(o for o in _occupations(store) if o not in graph or not (nx.descendants(graph, o) & roles))
+    assert not stranded, f"{len(stranded)} occupations reach no curated role: {stranded[:20]}"
+
+
+def test_entry_moves_sit_in_their_sources_graphs_and_inferred_ones_are_never_stated(store):
+    occupations = _occupations(store)
+    stated = {(a, b) for a, b, _ in _edges(store, "canBecome")}
+    wrong_graph = sorted(f"{a} -> {b} in {g}" for a, b, g in _edges(store, "canBecome")
+                         if a in occupations and g != SOURCE["rome-4.0"])
+    assert not wrong_graph, wrong_graph[:10]
+    inferred = [(a, b, g) for a, b, g in _edges(store, "inferredMove") if a in occupations]
+    assert inferred
+    bad = sorted(f"{a} -> {b}" for a, b, g in inferred
+                 if g != SOURCE["inferred-move-model"] or not b.startswith(ROLE) or (a, b) in stated)
+    assert not bad, bad[:10]
+    for transition in {q.subject for q in store.quads_for_pattern(None, NamedNode(CAREER["fromRole"]), None,
+                                                                    NamedNode(SOURCE["inferred-move-model"]))}:
+        p = [float(q.object.value) for q in store.quads_for_pattern(transition, NamedNode(CAREER["probability"]), None)]
+        assert len(p) == 1 and 0 <= p[0] <= 1, transition.value
+
+
+def test_stated_entry_transitions_name_their_fiches_and_rank(store):
+    graph = NamedNode(SOURCE["rome-4.0"])
+    fiche = "https://w3id.org/datacareers/rome/"
+
+    def one(t, name):
+        values = [q.object.value for q in store.quads_for_pattern(t, NamedNode(CAREER[name]), None, graph)]
+        return values[0] if len(values) == 1 else None
+
+    bad, seen = [], 0
+    for q in store.quads_for_pattern(None, NamedNode(CAREER["fromRole"]), None, graph):
+        if not q.object.value.startswith(fiche):
+            continue
+        seen += 1
+        t, a, b = q.subject, q.object.value, one(q.subject, "toRole")
+        to_code = (one(t, "toConcept") if b and b.startswith(ROLE) else b) or ""
+        expected = f"https://w3id.org/datacareers/transition/rome-4.0-fiche-{a[len(fiche):]}-{to_code[len(fiche):]}"
+        rank, out_of = one(t, "rank"), one(t, "outOf")
+        if t.value != expected:
+            bad.append(f"{t.value}: expected {expected}")
+        if not (rank and out_of and 1 <= int(rank) <= int(out_of)):
+            bad.append(f"{t.value}: rank {rank} out of {out_of}")
+        if not any(store.quads_for_pattern(NamedNode(a), NamedNode(CAREER["canBecome"]), NamedNode(b), graph)):
+            bad.append(f"{t.value}: no career:canBecome {a} -> {b}")
+    assert seen > 1000 and not bad, bad[:10]
+
+
+@pytest.mark.parametrize(("start", "target", "first"), [
+    ("comptable", "data analyst", "Comptable"),
+    ("professeur de mathématiques", "data scientist", "Professeur / Professeure de collège et de lycée"),
+    ("Technicienne de laboratoires d'analyses médicales", "bioinformaticien",
+     "Technicien / Technicienne de laboratoires d'analyses médicales"),
+])
+def test_path_from_a_job_title_enters_the_data_roles_with_its_evidence(runner, cli, start, target, first):
+    import json
+
+    result = runner.invoke(cli, ["path", start, target, "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    paths = answer["paths"]
+    assert paths and paths[0]["steps"]
+    assert answer["from"]["label"] == first, answer["from"]
+    assert paths[0]["roles"][-1]["id"].startswith(ROLE)
+    for path in paths:
+        for step in path["steps"]:
+            assert step["evidence"], step
+            if step["evidence"] == "inferred":
+                assert step["probability"] is not None, step
+
+
+def test_an_ambiguous_title_lists_the_fiches_it_could_mean(runner, cli):
+    result = runner.invoke(cli, ["path", "technicien de laboratoire", "bioinformaticien"])
+    assert result.exit_code == 2 and "could mean" in result.output and "rome/" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_title_that_matches_nothing_says_so_in_one_line(runner, cli):
+    result = runner.invoke(cli, ["path", "dompteur de licornes quantiques", "data analyst"])
+    assert result.exit_code == 2 and "no role named" in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
