@@ -55,5 +55,9 @@ class NotConformingError(CheckFailedError):
     """The graph does not conform to ``ontology/shapes.ttl``."""
 
 
+class NothingRecognisedError(CheckFailedError):
+    """A text (``--have-text``) in which no skill label was found."""
+
+
 class NoPathError(CheckFailedError):
     """No chain of career moves links the two roles."""

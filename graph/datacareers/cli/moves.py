@@ -25,8 +25,8 @@ from datacareers.cli.roles import constraints_from, path_options
 @path_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @LANG_OPTION
-def next_command(role: str, limit: int, avoid, evidence, have, have_file, desirable, viable, all_skills,
-                 fmt: str, lang: str | None) -> None:
+def next_command(role: str, limit: int, avoid, evidence, have, have_file, have_text, drop, desirable, viable,
+                 all_skills, fmt: str, lang: str | None) -> None:
     """Where one can go from ROLE: every move out, cheapest first, each with its evidence,
     skill gap, pay and job-zone change; then the skills that would narrow the gap of the
     most of these moves (skill leverage).
@@ -51,7 +51,8 @@ def next_command(role: str, limit: int, avoid, evidence, have, have_file, desira
     lang = language(lang)
     store = open_dataset()
     source = resolve_role(store, role)
-    constraints = constraints_from(store, evidence, have, have_file, desirable, viable, avoid=avoid)
+    constraints = constraints_from(store, evidence, have, have_file, desirable, viable, avoid=avoid,
+                                   have_text=have_text, drop=drop)
     answer = next_moves(store, source, constraints, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(next_json(store, answer, lang), ensure_ascii=False, indent=2))

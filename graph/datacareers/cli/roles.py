@@ -24,6 +24,11 @@ def path_options(command):
                      help="A skill you already have (repeatable; French or English name, id or IRI)."),
         click.option("--have-file", type=click.File("r", encoding="utf-8"),
                      help="A file of skills you have, one per line (# starts a comment)."),
+        click.option("--have-text", type=click.File("rb"), metavar="FILE|-",
+                     help="Free text in French or English (a CV, a job ad, a list; - reads stdin): the skills "
+                          "its words name count as held, and the words that matched are shown (on stderr)."),
+        click.option("--not", "drop", multiple=True, metavar="SKILL",
+                     help="A skill --have-text recognised that you do not have (repeatable)."),
         click.option("--desirable", is_flag=True, help="Only moves where the median pay does not fall below 75% "
                                                       "of the current one (where both medians are known)."),
         click.option("--viable", is_flag=True, help="Only moves that change the O*NET job zone by at most 1 "
@@ -34,14 +39,44 @@ def path_options(command):
     return command
 
 
-def constraints_from(store, evidence, have, have_file, desirable, viable, max_steps=None, via=(), avoid=()):
+def constraints_from(store, evidence, have, have_file, desirable, viable, max_steps=None, via=(), avoid=(),
+                     have_text=None, drop=()):
     """Resolve names given on the command line into the constraints of a path search."""
     from datacareers.store.skills import read_skill_file
     from datacareers.views.paths import Constraints
 
     names = list(have) + (read_skill_file(have_file.read()) if have_file else [])
+    if have_text is not None:
+        names += skills_in_text(store, have_text, drop)
     return Constraints.named(store, via=via, avoid=avoid, have=names, evidence=evidence, max_steps=max_steps,
                              desirable=desirable, viable=viable)
+
+
+def skills_in_text(store, stream, drop=()) -> list[str]:
+    """The skill IRIs a --have-text text names, minus those of --not; says on stderr which
+    words matched which skill."""
+    from datacareers.errors import BadInputError, NothingRecognisedError
+    from datacareers.i18n import _
+    from datacareers.store.skills import SkillIndex
+    from datacareers.store.textskills import TextMatcher, read_text
+
+    name = getattr(stream, "name", "-")
+    name = "stdin" if name in ("<stdin>", "-") or not isinstance(name, str) else name
+    matcher = TextMatcher(store)
+    matches = matcher.match(read_text(stream, name))
+    dropped = {s for skill in drop for s in SkillIndex(store).resolve(skill)}
+    unknown = sorted(d for d in drop if not SkillIndex(store).resolve(d) & {m.skill for m in matches})
+    if unknown:
+        raise BadInputError(_("--not {skill}: not among the skills recognised in {name}").format(
+            skill=unknown[0], name=name))
+    kept = [m for m in matches if m.skill not in dropped]
+    if not kept:
+        raise NothingRecognisedError(_("nothing recognised in {name}: no skill label found in it (name skills with "
+                                       "--have, or write them as ESCO does, in French or English)").format(name=name))
+    click.echo(_("Recognised in {name} ({n}; --not SKILL drops one):").format(name=name, n=len(kept)), err=True)
+    for match in kept:
+        click.echo(f"  « {match.words} » -> {matcher.describe(match.skill)}", err=True)
+    return [m.skill for m in kept]
 
 
 @click.command()
@@ -57,13 +92,15 @@ def constraints_from(store, evidence, have, have_file, desirable, viable, max_st
 @click.option("--view", "view_file", type=click.Path(dir_okay=False, writable=True),
               help="Also write the HTML view with these paths highlighted to this file.")
 @LANG_OPTION
-def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, have, have_file, desirable,
-         viable, all_skills, fmt: str, view_file: str | None, lang: str | None) -> None:
+def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, have, have_file, have_text, drop,
+         desirable, viable, all_skills, fmt: str, view_file: str | None, lang: str | None) -> None:
     """The best career paths from one role to another, each step explained.
 
     FROM and TO are role names in French or English (preferred or alternative labels:
     "ML engineer", "ingénieur machine learning", "CDO", "directeur data"...), ids
-    (data-analyst) or IRIs; case and accents do not matter.
+    (data-analyst) or IRIs; case and accents do not matter. FROM may also be the job one
+    has today: any ROME fiche's title or appellation ("comptable", "professeure de
+    mathématiques"), in either gender; a title several fiches share lists them.
 
     \b
     Evidence of a move: stated (a source says people make it: ROME mobilités, the
@@ -78,12 +115,14 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     How paths are ranked: a path costs the sum of its steps. A step costs its evidence
     weight (stated 1, related 1.5, inferred 2 down to 1.5 the likelier it is) plus its
     skill gap: the share, 0 to 1, of the target role's essential skills that you do not
-    cover yet (the skills of the role you are in, plus --have); a skill of the same ESCO
+    cover yet (the skills of the role you are in, plus --have and what --have-text
+    recognises in a CV or a list: "« SQL » -> SQL", shown on stderr); a skill of the same ESCO
     skill group counts half; when no source lists the target's skills the gap counts as 1.
 
     \b
     Exit codes: 0 paths found, 1 no path (the message says what blocks it and what to
-    try), 2 unknown or ambiguous role or skill.
+    try) or no skill recognised in --have-text, 2 unknown or ambiguous role or skill, or a
+    --have-text that is empty, binary, not UTF-8 or over 1 MB.
 
     \b
     Examples:
@@ -91,6 +130,7 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
       datacareers path "analyste de données" "ingénieur ML" --lang fr
       datacareers path "data analyst" "ML engineer" --evidence stated
       datacareers path "data analyst" "data scientist" --have Python --have "statistics" -k 5
+      datacareers path "comptable" "data analyst" --have-text cv.txt --not SQL
       datacareers path "ML engineer" DSI --avoid CDO --max-steps 3 --viable --desirable
       datacareers path "ingénieur machine learning" CDO --format json
       datacareers path data-analyst chief-data-officer --view paths.html
@@ -106,7 +146,8 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     store = open_dataset()
     source = resolve_role(store, from_role)
     target = resolve_role(store, to_role)
-    constraints = constraints_from(store, evidence, have, have_file, desirable, viable, max_steps, via, avoid)
+    constraints = constraints_from(store, evidence, have, have_file, desirable, viable, max_steps, via, avoid,
+                                   have_text, drop)
     result = find_paths(store, source, target, k=k, constraints=constraints)
     data = path_json(store, result, lang)
     if fmt == "json":
