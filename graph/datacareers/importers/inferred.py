@@ -203,6 +203,15 @@ def _literal(value, datatype: str) -> Literal:
     return Literal(str(value), datatype=NamedNode(PREFIXES["xsd"] + datatype))
 
 
+def computed_source(graph: str, titles: dict[str, str], descriptions: dict[str, str]) -> Iterator[Quad]:
+    """A computed source's type, titles and descriptions (by language), in its own graph."""
+    g, dcterms = NamedNode(graph), PREFIXES["dcterms"]
+    yield Quad(g, NamedNode(PREFIXES["rdf"] + "type"), NamedNode(CAREER["Source"]), g)
+    for predicate, texts in ((dcterms + "title", titles), (dcterms + "description", descriptions)):
+        for lang, text in texts.items():
+            yield Quad(g, NamedNode(predicate), Literal(text, language=lang), g)
+
+
 def describe(graph: str, version: str, method: Method) -> Iterator[Quad]:
     """The description of the computed source (title, method, parameters, data version)."""
     g = NamedNode(graph)
@@ -211,13 +220,10 @@ def describe(graph: str, version: str, method: Method) -> Iterator[Quad]:
     def q(predicate: str, obj) -> Quad:
         return Quad(g, NamedNode(predicate), obj, g)
 
-    yield q(PREFIXES["rdf"] + "type", NamedNode(career["Source"]))
-    yield q(dcterms + "title", Literal(
-        f"Moves inferred from skill overlap between ESCO {version} occupations", language="en"))
-    yield q(dcterms + "title", Literal(
-        f"Évolutions déduites du recouvrement des compétences entre métiers d'ESCO {version}", language="fr"))
-    yield q(dcterms + "description", Literal(METHOD_EN, language="en"))
-    yield q(dcterms + "description", Literal(METHOD_FR, language="fr"))
+    yield from computed_source(graph, {
+        "en": f"Moves inferred from skill overlap between ESCO {version} occupations",
+        "fr": f"Évolutions déduites du recouvrement des compétences entre métiers d'ESCO {version}"},
+        {"en": METHOD_EN, "fr": METHOD_FR})
     yield q(dcterms + "publisher", Literal("datacareers"))
     yield q(dcterms + "license", NamedNode("https://creativecommons.org/licenses/by/4.0/"))
     yield q(career["version"], Literal(f"ESCO {version}"))

@@ -33,7 +33,7 @@ from datacareers.errors import ImportFormatError
 from datacareers.importers import rome
 from datacareers.importers.common import find_file, require_dir
 from datacareers.importers.common import graph_name as import_graph_name
-from datacareers.importers.inferred import transition_quads
+from datacareers.importers.inferred import computed_source, transition_quads
 from datacareers.movemodel.evaluate import fit_and_measure
 from datacareers.movemodel.fit import Pairs, matrix_of
 from datacareers.movemodel.releases import ROME_STEMS, read_rome_files
@@ -141,15 +141,12 @@ def describe(graph: str, version: str, method: Method, result) -> Iterator[Quad]
     def q(predicate: str, obj) -> Quad:
         return Quad(g, NamedNode(predicate), obj, g)
 
-    yield q(PREFIXES["rdf"] + "type", NamedNode(CAREER["Source"]))
-    yield q(dcterms + "title", Literal(
-        f"Moves inferred by the transition model between the fiches of ROME 4.0 {version}", language="en"))
-    yield q(dcterms + "title", Literal(
-        f"Évolutions déduites par le modèle de transitions entre les fiches du ROME 4.0 {version}", language="fr"))
-    yield q(dcterms + "description", Literal(METHOD_EN.format(**figures), language="en"))
     french = {k: str(v).replace(".", ",") if isinstance(v, float) else v for k, v in figures.items()}
     figures["fiches"], french["fiches"] = f"{len(result.occ.codes):,}", f"{len(result.occ.codes):,}".replace(",", " ")
-    yield q(dcterms + "description", Literal(METHOD_FR.format(**french), language="fr"))
+    yield from computed_source(graph, {
+        "en": f"Moves inferred by the transition model between the fiches of ROME 4.0 {version}",
+        "fr": f"Évolutions déduites par le modèle de transitions entre les fiches du ROME 4.0 {version}"},
+        {"en": METHOD_EN.format(**figures), "fr": METHOD_FR.format(**french)})
     yield q(dcterms + "publisher", Literal("datacareers"))
     yield q(dcterms + "license", NamedNode(rome.LICENSE))
     yield q(CAREER["attribution"], Literal(f"Source : France Travail, ROME 4.0 ({version}), {rome.ATTRIBUTION}.",
