@@ -128,3 +128,21 @@ def test_a_title_that_matches_nothing_says_so_in_one_line(runner, cli):
     result = runner.invoke(cli, ["path", "dompteur de licornes quantiques", "data analyst"])
     assert result.exit_code == 2 and "no role named" in result.output, result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_next_into_data_lists_each_data_role_within_reach_with_its_first_step(runner, cli):
+    import json
+
+    result = runner.invoke(cli, ["next", "comptable", "--into", "data", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    reached = answer["reached"]
+    assert len(reached) >= 20 and [r["cost"] for r in reached] == sorted(r["cost"] for r in reached)
+    for r in reached:
+        assert r["path"][0]["id"] == answer["from"]["id"] and r["path"][-1]["id"] == r["role"]["id"], r
+        assert r["role"]["id"].startswith(ROLE) and r["steps"] == len(r["path"]) - 1
+        assert r["first_step"]["to"]["id"] == r["path"][1]["id"] and r["first_step"]["why"], r
+    analyst = runner.invoke(cli, ["next", "data analyst", "--into", "data", "--format", "json"])
+    assert ROLE["data-analyst"] not in {r["role"]["id"] for r in json.loads(analyst.output)["reached"]}
+    text = runner.invoke(cli, ["next", "comptable", "--into", "data", "--lang", "fr"]).output
+    assert text.startswith("Depuis Comptable vers les métiers de la donnée") and "première étape" in text, text[:300]

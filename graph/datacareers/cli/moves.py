@@ -22,10 +22,13 @@ from datacareers.cli.roles import constraints_from, path_options
 @click.option("-n", "limit", type=click.IntRange(min=1, max=200), default=10, show_default=True,
               help="How many moves to show, cheapest first.")
 @click.option("--avoid", multiple=True, metavar="ROLE", help="A role to leave out (repeatable).")
+@click.option("--into", type=click.Choice(["data"]), default=None,
+              help="data: instead of the moves out, every curated data role ROLE can reach, cheapest first, "
+                   "each with its cheapest path and the first step's evidence (the question of a change of career).")
 @path_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @LANG_OPTION
-def next_command(role: str, limit: int, avoid, evidence, have, have_file, have_text, drop, desirable, viable,
+def next_command(role: str, limit: int, avoid, into, evidence, have, have_file, have_text, drop, desirable, viable,
                  all_skills, fmt: str, lang: str | None) -> None:
     """Where one can go from ROLE: every move out, cheapest first, each with its evidence,
     skill gap, pay and job-zone change; then the skills that would narrow the gap of the
@@ -40,6 +43,7 @@ def next_command(role: str, limit: int, avoid, evidence, have, have_file, have_t
       datacareers next "data analyst"
       datacareers next "analyste de données" --lang fr --evidence stated
       datacareers next "data analyst" --have Python --desirable -n 5 --format json
+      datacareers next "comptable" --into data          # the data roles within reach, first step of each
     """
     import json
 
@@ -53,6 +57,16 @@ def next_command(role: str, limit: int, avoid, evidence, have, have_file, have_t
     source = resolve_role(store, role)
     constraints = constraints_from(store, evidence, have, have_file, desirable, viable, avoid=avoid,
                                    have_text=have_text, drop=drop)
+    if into:
+        from datacareers.views.into import data_roles_within_reach
+        from datacareers.views.report import into_json, into_text
+
+        reach = data_roles_within_reach(store, source, constraints)
+        if fmt == "json":
+            click.echo(json.dumps(into_json(store, reach, lang), ensure_ascii=False, indent=2))
+        else:
+            echo_text(into_text(store, reach, lang), nl=False)
+        return
     answer = next_moves(store, source, constraints, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(next_json(store, answer, lang), ensure_ascii=False, indent=2))

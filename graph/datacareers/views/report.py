@@ -15,6 +15,7 @@ from pyoxigraph import Store
 from datacareers.i18n import _, ngettext, number, using
 from datacareers.labels import local_name, pick_label
 from datacareers.views.describe import label_map
+from datacareers.views.into import IntoData
 from datacareers.views.nextmoves import NextMoves
 from datacareers.views.paths import LONG, Constraints, PathResult
 from datacareers.views.sections import Links, sections
@@ -140,6 +141,47 @@ def next_text(store: Store, answer: NextMoves, lang: str = "en", all_skills: boo
     return "\n".join(lines).rstrip() + "\n"
 
 
+
+
+def into_json(store: Store, answer: IntoData, lang: str = "en") -> dict:
+    """The JSON shape of ``datacareers next ROLE --into data --format json``."""
+    with using(lang):
+        skills = skill_labels(store, [r.first for r in answer.reached], lang)
+
+        def role(node):
+            return {"id": node, "label": pick_label(answer.labels.get(node, {}), lang, local_name(node))}
+
+        return {
+            "from": role(answer.source), "cost_model": cost_note(),
+            "constraints": _constraints_json(answer.constraints),
+            "reached": [{"role": role(r.role), "cost": r.cost, "steps": len(r.roles) - 1,
+                         "path": [role(n) for n in r.roles],
+                         "first_step": step_json(store, r.first, answer.labels, lang, skills)} for r in answer.reached],
+            "unreached": [role(n) for n in answer.unreached],
+        }
+
+
+def into_text(store: Store, answer: IntoData, lang: str = "en") -> str:
+    """The text answer of ``datacareers next ROLE --into data``: each data role within reach,
+    its cheapest path and the first step's evidence."""
+    with using(lang):
+        data = into_json(store, answer, lang)
+        lines = [ngettext("From {a} into the data roles: {n} within reach, cheapest first.",
+                          "From {a} into the data roles: {n} within reach, cheapest first.",
+                          len(data["reached"])).format(a=data["from"]["label"], n=len(data["reached"])),
+                 f"({cost_note()})", f"({evidence_note()})", ""]
+        for i, r in enumerate(data["reached"], 1):
+            lines.append(f"{i:>2}. " + ngettext("{b}   cost {cost}, {n} step", "{b}   cost {cost}, {n} steps",
+                                                r["steps"]).format(b=r["role"]["label"],
+                                                                   cost=number(round(r["cost"], 2)), n=r["steps"]))
+            lines.append("      " + " -> ".join(n["label"] for n in r["path"]))
+            first = r["first_step"]
+            lines.append("      " + _("first step: {b}   [{evidence}]").format(
+                b=first["to"]["label"], evidence=evidence_name(first["evidence"])))
+            lines += ["        " + _("why: {text}").format(text=item["text"]) for item in first["why"]]
+        if data["unreached"]:
+            lines += ["", _("No path reaches: {roles}").format(roles=", ".join(n["label"] for n in data["unreached"]))]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def show_text(facts: dict, lang: str = "en") -> str:
