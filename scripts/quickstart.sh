@@ -8,3 +8,4 @@ bash scripts/venv.sh
 echo
 echo "Done. Open output/site/fr/index.html (or en/) in a browser, the map output/datacareers.html, or try:"
 echo "  .venv/bin/datacareers path \"data analyst\" \"chief data officer\""
+echo "  .venv/bin/datacareers next \"comptable\" --into data"
