@@ -67,3 +67,27 @@ def test_a_text_naming_no_skill_says_so_and_exits_1(runner, cli, tmp_path):
     path.write_text("I like cooking and gardening.", encoding="utf-8")
     result = runner.invoke(cli, ["path", "comptable", "data analyst", "--have-text", str(path)])
     assert result.exit_code == 1 and "nothing recognised" in result.output, result.output
+
+
+def test_match_ranks_the_roles_a_job_ad_is_closest_to_with_their_gap(runner, cli):
+    ad = "docs/examples/have-text/ad-data-analyst-en.txt"
+    result = runner.invoke(cli, ["match", ad, "--format", "json", "-n", "40"])
+    assert result.exit_code == 0, result.output
+    roles = json.loads(result.stdout)["roles"]
+    gaps = [r["gap"] for r in roles]
+    assert gaps == sorted(gaps) and all(abs(r["covers"] - (1 - r["gap"])) < 1e-9 for r in roles)
+    assert "https://w3id.org/datacareers/role/data-analyst" in {r["id"] for r in roles[:3]}, roles[:3]
+    assert "« SQL » -> SQL" in result.stderr
+    dropped = runner.invoke(cli, ["match", ad, "--format", "json", "-n", "40", "--not", "SQL"])
+    by_id = {r["id"]: r for r in json.loads(dropped.stdout)["roles"]}
+    analyst = next(r for r in roles if r["id"].endswith("/data-analyst"))
+    assert by_id[analyst["id"]]["gap"] >= analyst["gap"]
+    text = runner.invoke(cli, ["match", ad, "-n", "3", "--lang", "fr"]).stdout
+    assert text.startswith("Les métiers curés") and "à apprendre" in text, text
+
+
+def test_match_says_when_nothing_is_recognised(runner, cli, tmp_path):
+    path = tmp_path / "hobbies.txt"
+    path.write_text("I like cooking and gardening.", encoding="utf-8")
+    result = runner.invoke(cli, ["match", str(path)])
+    assert result.exit_code == 1 and "nothing recognised" in result.output, result.output

@@ -26,6 +26,8 @@ def main() -> None:
       datacareers roles
       datacareers show "ML engineer"
       datacareers path "data analyst" "chief data officer"
+      datacareers path "comptable" "data analyst" --have-text cv.txt
+      datacareers match cv.txt
       datacareers query salaries-by-seniority
       datacareers build
     """
@@ -35,6 +37,7 @@ def main() -> None:
 def _register_commands() -> None:
     from datacareers.cli.graph import build, export, validate
     from datacareers.cli.imports import import_group, sources_command
+    from datacareers.cli.match import match_command
     from datacareers.cli.moves import import_inferred, next_command
     from datacareers.cli.query import query
     from datacareers.cli.roles import path, roles, show
@@ -42,7 +45,7 @@ def _register_commands() -> None:
     from datacareers.cli.site import site_command
     from datacareers.cli.view import view_command
 
-    for command in (build, query, path, next_command, show, roles, validate, export, import_group,
+    for command in (build, query, path, next_command, match_command, show, roles, validate, export, import_group,
                     sources_command, view_command, serve_command, push_command, site_command):
         main.add_command(command)
     import_group.add_command(import_inferred)
