@@ -6,8 +6,9 @@ step, cheapest first; and the roles no path reaches.
 >>> answer = data_roles_within_reach(shipped_store(), "https://w3id.org/datacareers/rome/M1203")
 >>> answer.reached[0].roles[0].endswith("/rome/M1203"), len(answer.reached) > 10
 (True, True)
->>> costs = [r.cost for r in answer.reached]
->>> costs == sorted(costs)
+>>> all(r.roles[-1] == r.role and r.first.source == r.roles[0] for r in answer.reached)
+True
+>>> [r.cost for r in answer.reached] == sorted(r.cost for r in answer.reached)
 True
 """
 
