@@ -107,12 +107,27 @@ def render_moves(moves: list[Move], prefix: str, evidence: str, out_of: Counter,
     return out
 
 
+def read_mobilities(datasets: Path) -> list[tuple[str, str, int]]:
+    """(code_rome, code_rome_cible, numero_ordre) of every ROME 4.0 mobilité."""
+    with _open_csv(datasets, ROME_MOBILITY) as fh:
+        return [(r["code_rome"].strip(), r["code_rome_cible"].strip(), _rank(r["numero_ordre"], ROME_MOBILITY))
+                for r in csv.DictReader(fh)]
+
+
+def inferred_triples(t: NamedNode, a: NamedNode, b: NamedNode, probability: float,
+                     from_concept: NamedNode, to_concept: NamedNode) -> set[tuple]:
+    """``a career:inferredMove b`` and its Transition *t*: evidence, probability, the fiches read."""
+    return {(a, _n(CAREER + "inferredMove"), b), (t, A, _n(CAREER + "Transition")),
+            (t, _n(CAREER + "fromRole"), a), (t, _n(CAREER + "toRole"), b),
+            (t, _n(CAREER + "evidence"), _n(CAREER + "inferred")),
+            (t, _n(CAREER + "probability"), Literal(f"{probability:.3f}", datatype=XSD_DECIMAL)),
+            (t, _n(CAREER + "fromConcept"), from_concept), (t, _n(CAREER + "toConcept"), to_concept)}
+
+
 def generate_rome(datasets: Path, crosswalk: Crosswalk) -> str:
     chosen, notes = crosswalk.representative("rome")
     into, _ = crosswalk.representative("rome", side="to")
-    with _open_csv(datasets, ROME_MOBILITY) as fh:
-        rows = [(r["code_rome"].strip(), r["code_rome_cible"].strip(), _rank(r["numero_ordre"], ROME_MOBILITY), None)
-                for r in csv.DictReader(fh)]
+    rows = [(a, b, rank, None) for a, b, rank in read_mobilities(datasets)]
     out_of = Counter(source for source, target, _, _ in rows if source != target)
     return render(render_moves(_moves(rows, chosen, into), "rome-4.0", "stated", out_of, ROME_CONCEPT), header(
         [ROME_MOBILITY], "ROME 4.0, export v460", ATTRIBUTION["rome"], "rome-4.0",
@@ -240,13 +255,8 @@ def generate_inferred(datasets: Path, crosswalk: Crosswalk) -> str:
     ]
     triples = set()
     for a, b, fa, fb, p in moves:
-        t, ra, rb = _n(TRANSITION + f"{INFERRED}-{a}-{b}"), _n(ROLE + a), _n(ROLE + b)
-        triples |= {(ra, _n(CAREER + "inferredMove"), rb), (t, A, _n(CAREER + "Transition")),
-                    (t, _n(CAREER + "fromRole"), ra), (t, _n(CAREER + "toRole"), rb),
-                    (t, _n(CAREER + "evidence"), _n(CAREER + "inferred")),
-                    (t, _n(CAREER + "probability"), Literal(f"{p:.3f}", datatype=XSD_DECIMAL)),
-                    (t, _n(CAREER + "fromConcept"), _n(ROME_CONCEPT + fa)),
-                    (t, _n(CAREER + "toConcept"), _n(ROME_CONCEPT + fb))}
+        triples |= inferred_triples(_n(TRANSITION + f"{INFERRED}-{a}-{b}"), _n(ROLE + a), _n(ROLE + b), p,
+                                    _n(ROME_CONCEPT + fa), _n(ROME_CONCEPT + fb))
     return render(triples, lines)
 
 
@@ -295,8 +305,7 @@ def evaluate(datasets: Path, thresholds=(0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)) -
     """Precision and recall of the inferred moves against ROME's stated moves between curated roles."""
     crosswalk = read_crosswalk()
     chosen, _ = crosswalk.representative("rome")
-    with _open_csv(datasets, ROME_MOBILITY) as fh:
-        rows = [(r["code_rome"].strip(), r["code_rome_cible"].strip(), 0, None) for r in csv.DictReader(fh)]
+    rows = [(a, b, rank, None) for a, b, rank in read_mobilities(datasets)]
     stated = {(a, b) for _, _, a, b, _, _ in _moves(rows, chosen)}
     profiles = role_profiles(datasets, crosswalk)
     groups = read_groups(datasets / ESCO_BROADER)

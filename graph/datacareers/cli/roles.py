@@ -64,11 +64,13 @@ def skills_in_text(store, stream, drop=()) -> list[str]:
     name = "stdin" if name in ("<stdin>", "-") or not isinstance(name, str) else name
     matcher = TextMatcher(store)
     matches = matcher.match(read_text(stream, name))
-    dropped = {s for skill in drop for s in SkillIndex(store).resolve(skill)}
-    unknown = sorted(d for d in drop if not SkillIndex(store).resolve(d) & {m.skill for m in matches})
-    if unknown:
-        raise BadInputError(_("--not {skill}: not among the skills recognised in {name}").format(
-            skill=unknown[0], name=name))
+    index, recognised, dropped = SkillIndex(store) if drop else None, {m.skill for m in matches}, set()
+    for skill in drop:
+        found = index.resolve(skill)
+        if not found & recognised:
+            raise BadInputError(_("--not {skill}: not among the skills recognised in {name}").format(
+                skill=skill, name=name))
+        dropped |= found
     kept = [m for m in matches if m.skill not in dropped]
     if not kept:
         raise NothingRecognisedError(_("nothing recognised in {name}: no skill label found in it (name skills with "

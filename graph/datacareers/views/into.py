@@ -48,13 +48,11 @@ def data_roles_within_reach(store: Store, source: str, constraints: Constraints 
     constraints = constraints or Constraints()
     search = Search(store, constraints)
     node = search.node(source)
-    reached, unreached, seen = [], [], {node}
-    for role in all_roles(store, SOURCE["curated"]):
-        target = search.node(role)
-        if target in seen or target in constraints.avoid:
-            continue
-        seen.add(target)
-        search = Search(store, constraints)
+    targets = dict.fromkeys(t for t in map(search.node, all_roles(store, SOURCE["curated"]))
+                            if t != node and t not in constraints.avoid)
+    reached, unreached = [], []
+    for target in targets:
+        search = Search(store, constraints)  # a fresh budget of occupations read for each walk
         found = search.best(node, target, 1)
         if not found or (constraints.max_steps and len(found[0]) - 1 > constraints.max_steps):
             unreached.append(target)
@@ -62,6 +60,6 @@ def data_roles_within_reach(store: Store, source: str, constraints: Constraints 
         roles = found[0]
         reached.append(Reached(target, roles, round(search.cost(roles), 4), step_details(search, roles[0], roles[1])))
     reached.sort(key=lambda r: (r.cost, r.role))
+    # every Search reads the store's one cache of profiles: the last one names them all
     labels = {n: search.profiles[n]["labels"] for n in {node, *unreached, *(x for r in reached for x in r.roles)}}
-    # (every Search reads the same profiles: the last one names them all)
     return IntoData(node, reached, sorted(unreached), labels, constraints)

@@ -22,6 +22,7 @@ from datacareers.skillgap import gap as skill_gap
 from datacareers.store.walk import all_roles
 from datacareers.views.describe import label_map
 from datacareers.views.moves import Moves, Profiles
+from datacareers.views.steps import percent
 
 #: How many of the best roles list their missing essential skills, and how many of them.
 DETAILED, SHOWN_SKILLS = 3, 8
@@ -48,7 +49,7 @@ def rank_roles(store: Store, have: set[str]) -> list[RoleMatch]:
             continue
         gap = skill_gap(have, needed, profiles.group_map(needed), have_groups)
         missing = sorted(needed - set(have), key=lambda s: (any(g in have_groups for g in profiles.groups(s)), s))
-        found.append(RoleMatch(role, round(gap, 4), sorted(needed & set(have)), missing, data["labels"]))
+        found.append(RoleMatch(role, gap, sorted(needed & set(have)), missing, data["labels"]))
     return sorted(found, key=lambda m: (m.gap, m.role))
 
 
@@ -71,8 +72,7 @@ def match_text(store: Store, ranked: list[RoleMatch], limit: int, lang: str = "e
                    "(a skill of the same group counts half):"), ""]
         for i, role in enumerate(data["roles"], 1):
             lines.append(f"{i:>2}. " + _("{role}   covers {pct} (gap {gap})").format(
-                role=role["label"], pct=f"{number(round(100 * role['covers']))} %" if lang == "fr"
-                else f"{round(100 * role['covers'])}%", gap=number(round(role["gap"], 2))))
+                role=role["label"], pct=percent(role["covers"], lang), gap=number(round(role["gap"], 2))))
             if i <= DETAILED and role["missing"]:
                 more = len(role["missing"]) - SHOWN_SKILLS
                 lines.append("      " + _("to learn: {skills}").format(
