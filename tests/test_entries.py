@@ -6,8 +6,10 @@ import networkx as nx
 import pytest
 from pyoxigraph import NamedNode
 
-from datacareers.constants import CAREER, PREFIXES, ROLE, SOURCE
+from datacareers.constants import BASE_IRI, CAREER, PREFIXES, ROLE, SOURCE
 from datacareers.store.walk import SCHEMA_OCCUPATION
+
+ROME = BASE_IRI + "rome/"
 
 SKOS = PREFIXES["skos"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -118,9 +120,27 @@ def test_path_from_a_job_title_enters_the_data_roles_with_its_evidence(runner, c
                 assert step["probability"] is not None, step
 
 
-def test_an_ambiguous_title_lists_the_fiches_it_could_mean(runner, cli):
-    result = runner.invoke(cli, ["path", "technicien de laboratoire", "bioinformaticien"])
-    assert result.exit_code == 2 and "could mean" in result.output and "rome/" in result.output, result.output
+def test_a_title_several_fiches_share_is_searched_from_all_of_them(runner, cli):
+    import json
+
+    args = ["path", "technicien de laboratoire", "bioinformaticien", "--format", "json", "-k", "5"]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    starts = [r["id"] for r in answer["from"]["occupations"]]
+    assert answer["from"]["name"] == "technicien de laboratoire" and len(starts) > 1
+    assert ROME + "J1302" in starts  # technicien de laboratoires d'analyses médicales
+    costs = [p["cost"] for p in answer["paths"]]
+    assert costs == sorted(costs) and len(costs) == 5
+    for path in answer["paths"]:
+        assert path["roles"][0]["id"] in starts and path["roles"][-1]["id"] == ROLE + "bioinformatician", path["roles"]
+    text = runner.invoke(cli, ["path", "technicien de laboratoire", "bioinformaticien"]).output
+    assert "is a title of" in text and "(J1302)" in text, text
+
+
+def test_a_title_curated_roles_share_stays_ambiguous(runner, cli):
+    result = runner.invoke(cli, ["path", "ingénieur", "data analyst"])
+    assert result.exit_code == 2 and "could mean" in result.output, result.output
     assert "Traceback" not in result.output
 
 

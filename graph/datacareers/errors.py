@@ -42,7 +42,11 @@ class UnknownRoleError(RoleResolutionError):
 
 
 class AmbiguousRoleError(RoleResolutionError):
-    """Several roles match the name; the message lists them."""
+    """Several roles match the name; the message lists them, ``candidates`` holds their IRIs."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.candidates = candidates
 
 
 class CheckFailedError(DataCareersError):

@@ -102,7 +102,8 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     "ML engineer", "ingénieur machine learning", "CDO", "directeur data"...), ids
     (data-analyst) or IRIs; case and accents do not matter. FROM may also be the job one
     has today: any ROME fiche's title or appellation ("comptable", "professeure de
-    mathématiques"), in either gender; a title several fiches share lists them.
+    mathématiques"), in either gender; a title several fiches share ("technicien de
+    laboratoire") is searched from all of them, each path saying where it starts.
 
     \b
     Evidence of a move: stated (a source says people make it: ROME mobilités, the
@@ -140,17 +141,17 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     import json
 
     from datacareers.store.dataset import open_dataset
-    from datacareers.store.resolve import resolve_role
-    from datacareers.views.paths import find_paths
+    from datacareers.store.resolve import resolve_role, resolve_start
+    from datacareers.views.paths import find_paths_from_any
     from datacareers.views.report import path_json, path_text
 
     lang = language(lang)
     store = open_dataset()
-    source = resolve_role(store, from_role)
+    sources = resolve_start(store, from_role)
     target = resolve_role(store, to_role)
     constraints = constraints_from(store, evidence, have, have_file, desirable, viable, max_steps, via, avoid,
                                    have_text, drop)
-    result = find_paths(store, source, target, k=k, constraints=constraints)
+    result = find_paths_from_any(store, sources, target, k=k, constraints=constraints, asked=from_role.strip())
     data = path_json(store, result, lang)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -42,6 +42,7 @@ from datacareers.files import write_atomically
 from datacareers.i18n import _, active
 from datacareers.labels import pick_label
 from datacareers.store.persist import stamp_of
+from datacareers.store.shipped import shipped_stamp
 from datacareers.store.walk import SCHEMA_OCCUPATION, all_roles, starting_points
 
 SKOS = PREFIXES["skos"]
@@ -188,11 +189,12 @@ def _cache_file(stamp: str) -> Path:
 
 
 def _saved_index(store: Store) -> RoleIndex:
-    """Every role's names after an import: read from the data folder's cache when it was
+    """Every role's names: read from the data folder's cache when it was
     built for this very store (its generation), else built and saved there for the next
     command (reading 5,600 roles' 60,000 names one by one takes seconds; the saved index
-    loads in a few tens of milliseconds). A read-only data folder just builds it."""
-    stamp = stamp_of(store)
+    loads in a few tens of milliseconds). The shipped store's 13,000 titles are cached the same
+    way, keyed on the shipped files' digest. A read-only data folder just builds it."""
+    stamp = stamp_of(store) or shipped_stamp(store)
     if stamp is None:
         return RoleIndex.from_store(store)
     path = _cache_file(stamp)
@@ -267,10 +269,37 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
         more = " " + _("and {n} more").format(n=len(listed) - 10) if len(listed) > 10 else ""
         raise AmbiguousRoleError(
             _("{name} could mean {n} roles: {roles}{more}; give a fuller name or the id").format(
-                name=repr(name), n=len(listed), roles="; ".join(listed[:10]), more=more))
+                name=repr(name), n=len(listed), roles="; ".join(listed[:10]), more=more),
+            candidates=tuple(sorted(candidates)))
     close = difflib.get_close_matches(key, list(index.names), n=3, cutoff=0.6)
     suggestions = list(dict.fromkeys(index.describe(r) for n in close
                                      for r in sorted(index.own.get(n) or index.names[n])))[:3]
     hint = (_("did you mean: {names}?").format(names=", ".join(suggestions)) if suggestions
             else _("see `datacareers roles`"))
     raise UnknownRoleError(_("no role named {name}; {hint}").format(name=repr(name), hint=hint))
+
+
+#: The most occupations a shared title may stand for and still be searched from all at once.
+MAX_STARTS = 20
+
+
+def resolve_start(store: Store, name: str) -> list[str]:
+    """Where a path may start: the one role *name* designates, or every occupation of a title
+    several ROME fiches share ("technicien de laboratoire": 13 fiches), when none of them is a
+    curated role and they are at most MAX_STARTS; otherwise the error of :func:`resolve_role`.
+
+    >>> from datacareers.store.shipped import shipped_store
+    >>> starts = resolve_start(shipped_store(), "technicien de laboratoire")
+    >>> len(starts) > 1, "https://w3id.org/datacareers/rome/J1302" in starts
+    (True, True)
+    >>> resolve_start(shipped_store(), "data analyst")
+    ['https://w3id.org/datacareers/role/data-analyst']
+    """
+    try:
+        return [resolve_role(store, name)]
+    except AmbiguousRoleError as error:
+        if not error.candidates or len(error.candidates) > MAX_STARTS \
+                or any(c.startswith(ROLE) for c in error.candidates):
+            raise
+        return list(error.candidates)
+

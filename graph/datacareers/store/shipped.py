@@ -64,6 +64,27 @@ def load_shipped(store: Store) -> Store:
     return store
 
 
+#: The last shipped store made and its size then: what :func:`shipped_stamp` recognises.
+_LAST: list[tuple[Store, int]] = []
+
+
 def shipped_store() -> Store:
     """A fresh in-memory store holding just what ships with the package."""
-    return load_shipped(Store())
+    store = load_shipped(Store())
+    _LAST[:] = [(store, len(store))]
+    return store
+
+
+def shipped_stamp(store: Store) -> str | None:
+    """A name for the content of *store* when it is the last :func:`shipped_store` made and
+    nothing was added to or removed from it since (caches of what it holds key on it), else None.
+
+    >>> store = shipped_store()
+    >>> shipped_stamp(store) == "shipped-" + shipped_digest()
+    True
+    >>> shipped_stamp(Store()) is None
+    True
+    """
+    if _LAST and _LAST[0][0] is store and len(store) == _LAST[0][1]:
+        return "shipped-" + shipped_digest()
+    return None

@@ -146,6 +146,9 @@ class PathResult:
     paths: list[CareerPath]
     labels: dict[str, dict[str, str]]
     constraints: Constraints
+    #: when FROM was a title several occupations share: what was typed and every occupation searched from
+    asked: str = ""
+    starts: list[str] = field(default_factory=list)
 
 
 class Search:
@@ -305,6 +308,27 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
     return PathResult(source=source, target=target, paths=paths, labels=labels, constraints=constraints)
 
 
+def find_paths_from_any(store: Store, sources: list[str], target: str, k: int = 3,
+                        constraints: Constraints | None = None, asked: str = "") -> PathResult:
+    """The *k* cheapest paths to *target* from any of *sources* (the occupations a shared
+    title names, :func:`~datacareers.store.resolve.resolve_start`), each path starting from
+    its own; ``starts`` lists them all. One source: exactly :func:`find_paths`."""
+    if len(sources) == 1:
+        return find_paths(store, sources[0], target, k, constraints)
+    found, failure = [], None
+    for source in sources:
+        try:
+            found.append(find_paths(store, source, target, k, constraints))
+        except (NoPathError, BadInputError) as error:
+            failure = failure or error
+    if not found:
+        raise failure
+    paths = sorted((p for r in found for p in r.paths), key=lambda p: (p.cost, len(p.roles), p.roles))[:k]
+    labels = {n: label for r in found for n, label in r.labels.items()}
+    return PathResult(source=paths[0].roles[0], target=found[0].target, paths=paths, labels=labels,
+                      constraints=found[0].constraints, asked=asked, starts=list(sources))
+
+
 def _name(search: Search, node: str) -> str:
     return pick_label(search.profiles[node]["labels"], active(), node.rsplit("/", 1)[-1])
 
@@ -343,4 +367,4 @@ def _ranges(store: Store, source: str, target: str) -> list[dict]:
             for key in sorted(set(before) & set(after), key=str)]
 
 
-__all__ = ["find_paths", "Constraints", "CareerPath", "Step", "PathResult", "Search", "ROLE"]
+__all__ = ["find_paths", "find_paths_from_any", "Constraints", "CareerPath", "Step", "PathResult", "Search", "ROLE"]

@@ -53,7 +53,7 @@ def path_json(store: Store, result: PathResult, lang: str = "en") -> dict:
         def role(node):
             return {"id": node, "label": pick_label(result.labels.get(node, {}), lang, local_name(node))}
 
-        return {
+        out = {
             "from": role(result.source),
             "to": role(result.target),
             "cost_model": cost_note(),
@@ -64,6 +64,9 @@ def path_json(store: Store, result: PathResult, lang: str = "en") -> dict:
                 for path in result.paths
             ],
         }
+        if result.starts:  # a title several occupations share: every path starts from one of them
+            out["from"] = {"name": result.asked, "occupations": [role(r) for r in result.starts]}
+        return out
 
 
 def _warnings(path, role) -> list[str]:
@@ -82,10 +85,15 @@ def path_text(store: Store, result: PathResult, lang: str = "en", all_skills: bo
     """The text answer of ``datacareers path``."""
     with using(lang):
         data = path_json(store, result, lang)
+        start = f"« {result.asked} »" if result.starts else data["from"]["label"]
         lines = [ngettext("From {a} to {b}: {n} path, best first.", "From {a} to {b}: {n} paths, best first.",
-                          len(data["paths"])).format(a=data["from"]["label"], b=data["to"]["label"],
-                                                     n=len(data["paths"])),
+                          len(data["paths"])).format(a=start, b=data["to"]["label"], n=len(data["paths"])),
                  f"({cost_note()})", f"({evidence_note()})", ""]
+        if result.starts:
+            lines[1:1] = [_("(« {name} » is a title of {n} occupations: {names}. Each path starts from one of them; "
+                            "give a fuller title or a code for one.)").format(
+                name=result.asked, n=len(result.starts),
+                names="; ".join(f"{r['label']} ({local_name(r['id'])})" for r in data["from"]["occupations"]))]
         for i, path in enumerate(data["paths"], 1):
             lines.append(ngettext("Path {i}: cost {cost}, {n} step", "Path {i}: cost {cost}, {n} steps",
                                   len(path["steps"])).format(i=i, cost=number(round(path["cost"], 2)),
