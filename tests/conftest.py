@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+#: The site's browser fixtures (site, browser, open_page), for the test modules that use them.
+pytest_plugins = ["site_browser"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory, monkeypatch):

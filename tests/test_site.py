@@ -281,9 +281,54 @@ def test_sources_page_describes_every_named_graph(site, shipped):
 
 def test_pages_are_small(site):
     for path, data in site.items():
-        # the map holds the whole drawn graph and every role's full profile (tasks, tools, job titles)
-        limit = 6_000_000 if path.endswith("map.html") else 250_000
+        # the map holds the whole drawn graph and every role's full profile (tasks, tools, job titles);
+        # the path finder the 13,000 titles of the 1,565 ROME fiches one may start from and their moves
+        limit = 6_000_000 if path.endswith("map.html") else 1_300_000 if path.endswith("path.html") else 250_000
         assert len(data) < limit, (path, len(data))
+
+
+def _path_data(site, lang: str) -> dict:
+    page = Page(site[f"{lang}/path.html"])
+    return json.loads(next(text for tag, attrs, text in page.inline if attrs.get("id") == "dc-path"))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_path_finder_embeds_every_starting_occupation_with_its_titles_and_moves(site, shipped, lang):
+    from datacareers.store.walk import SCHEMA_OCCUPATION, all_roles
+    from datacareers.views.paths import Constraints, Search
+
+    data = _path_data(site, lang)
+    roles = set(all_roles(shipped))
+    occupations = sorted({q.subject.value for q in shipped.quads_for_pattern(
+        None, NamedNode(PREFIXES["rdf"] + "type"), NamedNode(SCHEMA_OCCUPATION), None)} - roles)
+    assert len(occupations) > 1500
+    assert [o[0] for o in data["occupations"]] == [o.rsplit("/", 1)[-1] for o in occupations]
+    titles = {o[0]: {o[1], *o[2]} for o in data["occupations"]}
+    assert {"Comptable", "Professeur / Professeure de mathématiques"} <= titles["M1203"] | titles["K2107"]
+    assert sum(len(t) for t in titles.values()) > 12_000
+    nodes = [r["slug"] for r in data["roles"]] + [o[0] for o in data["occupations"]]
+    search, missing = Search(shipped, Constraints()), []
+    expected = {(a.rsplit("/", 1)[-1], b.rsplit("/", 1)[-1]) for a in occupations for b in search.moves.out_of(a)}
+    embedded = {(nodes[m[0]], nodes[m[1]]) for m in data["entryMoves"]}
+    missing = sorted(expected - embedded)
+    assert not missing and embedded <= expected, missing[:10]
+    kinds = ["stated", "related", "inferred"]
+    for m in data["entryMoves"]:
+        source_kinds = {kinds[k] for k in m[2][1::2]}
+        if source_kinds == {"inferred"}:
+            assert m[6] is not None, m  # an inferred move from an occupation carries its probability
+
+
+def test_the_path_finder_embeds_the_clis_text_matcher(site, shipped):
+    from datacareers.store.textskills import TextMatcher
+
+    data = _path_data(site, "fr")
+    matcher = TextMatcher(shipped)
+    ids = [s["id"] for s in data["skills"]]
+    embedded = {p: sorted(ids[i] for i in skills) for p, skills in data["matcher"]["phrases"]}
+    assert embedded == {" ".join(w): sorted(s.rsplit("/", 1)[-1] for s in skills)
+                        for w, skills in matcher.phrases.items()}
+    assert set(data["matcher"]["heads"]) == set(matcher.heads)
 
 
 def test_write_replaces_a_previous_site_whole(tmp_path):

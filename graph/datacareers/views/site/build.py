@@ -31,7 +31,8 @@ from pyoxigraph import Store
 import datacareers.views.sections as facets
 from datacareers.i18n import LANGS, LANGUAGE_NAMES, _, number, using
 from datacareers.labels import local_name
-from datacareers.store.walk import all_roles
+from datacareers.store.textskills import MAX_BYTES
+from datacareers.store.walk import all_roles, starting_points
 from datacareers.views.describe import role_facts, role_families, role_texts, source_descriptions
 from datacareers.views.html.page import json_for_script
 from datacareers.views.profile_text import soc_name
@@ -163,6 +164,13 @@ def site_roles(store: Store) -> list[str]:
     return curated_roles(store) or all_roles(store)
 
 
+def site_starts(store: Store, roles: list[str]) -> list[str]:
+    """The occupations the path finder may start from besides *roles*: the shipped ones
+    (``schema:Occupation``, the ROME fiches no curated role matches), sorted."""
+    taken = set(all_roles(store)) | set(roles)
+    return [o for o in starting_points(store) if o not in taken]
+
+
 def render_site(store: Store, langs: tuple[str, ...] = LANGS) -> dict[str, bytes]:
     """Every file of the site, by path relative to the site's folder."""
     roles = site_roles(store)
@@ -212,7 +220,7 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
         "sources.html", lang=lang, page="sources", path="sources.html", words=words, title=words["sources"]["title"],
         description=words["sources"]["intro"], sources=sources, scripts=[], data=[])
     names = {r: sorted({*facts[r]["labels"].values(), *facts[r]["alt_labels"]}) for r in roles}
-    graph = path_data(store, roles, lang, names, seniority, slugs)
+    graph = path_data(store, roles, lang, names, seniority, slugs, starts=site_starts(store, roles))
     picker = [{"label": f["label"] or words["otherFamily"],
                "roles": [{"slug": slugs[r], "label": facts[r]["label"]}
                          for r in sorted(f["roles"], key=lambda r: facts[r]["label"].casefold())]} for f in families]
@@ -220,7 +228,9 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
     out[f"{lang}/path.html"] = _render(
         "path.html", lang=lang, page="path", path="path.html", words=words, title=words["path"]["title"],
         description=words["path"]["intro"], families=picker, evidence=evidence, max_steps=MAX_STEPS,
-        scripts=[asset("graphology.min.js"), asset("dom.js"), asset("path.js")],
+        max_text=MAX_BYTES,
+        scripts=[asset("graphology.min.js"), asset("dom.js"), asset("textskills.js"), asset("jobsearch.js"),
+                 asset("path.js")],
         data=[("dc-path", graph), ("dc-words", {**words["path"], "units": words["units"],
                                                  "essential": words["essential"], "rank": words["rank"]})])
     out[f"{lang}/map.html"] = map_page(store, lang, slugs, words)

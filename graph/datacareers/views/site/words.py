@@ -112,6 +112,25 @@ def site_words() -> dict:
             "map": _("See on the map"),
             "salary": _("Pay ({level}, {unit}): {a} → {b}"),
             "noscript": _("The path finder needs JavaScript; every role page lists its next moves without it."),
+            "job": _("Your job today"),
+            "jobHint": _("Type your job title (any ROME title, in French, or a data role): pick it in the list, "
+                         "it becomes where the path starts."),
+            "jobGroup": _("Your job today"),
+            "jobNone": _("No occupation has a title with these words."),
+            "jobCount": _("{n} occupations match; the first {shown} are shown."),
+            "jobOther": _("{title} (ROME {code})"),
+            "occupation": _("ROME {code}"),
+            "haveText": _("What I can already do"),
+            "haveTextHint": _("Paste a CV, a job ad or a list, in French or English, then Read: the skills whose "
+                              "names it writes count as held (matched in this page, nothing is sent). "
+                              "Remove a wrong one with ×."),
+            "readText": _("Read the skills"),
+            "recognised": _("Skills recognised ({n}):"),
+            "recognisedNone": _("No skill recognised in this text: name tools and methods as they are usually "
+                                "written (SQL, statistiques, gestion de projet...)."),
+            "tooLong": _("The text is longer than {n} characters: paste a CV, a job ad or a list, not a whole "
+                         "corpus."),
+            "matched": _("« {words} » → {name}"),
         },
         "map": {
             "more": _("Show more ({n} hidden)"),

@@ -9,6 +9,21 @@
   var lib = window.datacareersGraph;
   var el = window.datacareersDom.el, fill = window.datacareersDom.fill;  // assets/dom.js
   var $ = function (id) { return document.getElementById(id); };
+  var ORDER = ["stated", "related", "inferred"];
+  // The occupations one may start from (ROME fiches, no skills listed) come packed after the
+  // roles, their moves as arrays (datacareers.views.site.pathdata): unpacked here once.
+  D.occupations.forEach(function (o) {
+    D.roles.push({ slug: o[0], label: o[1], names: o[2], skills: [], essential: [], pay: [], occupation: true });
+  });
+  D.entryMoves.forEach(function (a) {
+    var sources = [];
+    for (var j = 0; j + 1 < a[2].length; j += 2) sources.push([a[2][j], a[2][j + 1]]);
+    D.moves.push({ from: a[0], to: a[1], sources: sources, rank: a[3] || null, outOf: a[4] || null,
+                   similarity: a[5], probability: a[6], cost: a[7],
+                   evidence: ORDER.filter(function (k, n) { return sources.some(function (s) { return s[1] === n; }); }) });
+  });
+  var outOf = D.roles.map(function () { return []; });
+  D.moves.forEach(function (m) { outOf[m.from].push(m); });
   var bySlug = {}, skillById = {}, skillByLabel = {};
   D.roles.forEach(function (r, i) { bySlug[r.slug] = i; r.skillSet = new Set(r.skills); });
   D.skills.forEach(function (s, i) { skillById[s.id] = i; skillByLabel[s.label.toLowerCase()] = i; });
@@ -30,7 +45,6 @@
    * and every evidence allowed: exactly the CLI's cost, `move.cost`, which the browser
    * tests compare). Returns null when no allowed evidence supports the move.
    */
-  var ORDER = ["stated", "related", "inferred"];
   function round4(x) { return Math.round(x * 1e4) / 1e4; }
   function groupsOf(skills) {
     var out = new Set();
@@ -58,10 +72,19 @@
     return { cost: round4(weight + gap), gap: gap, evidence: evidence };
   }
 
-  function moveGraph(evidence, extra) {
-    var g = new lib.Graph({ type: "directed", multi: false, allowSelfLoops: false });
-    D.roles.forEach(function (r, i) { g.addNode(String(i)); });
+  // The moves a path from *start* may use: every role, and of the occupations (which no role
+  // moves into) only those reachable from *start*; without a start, everything.
+  function moveGraph(evidence, extra, start) {
+    var g = new lib.Graph({ type: "directed", multi: false, allowSelfLoops: false }), keep = new Set();
+    D.roles.forEach(function (r, i) { if (!r.occupation) keep.add(i); });
+    var queue = start === undefined ? D.roles.map(function (r, i) { return i; }) : [start];
+    queue.forEach(function (i) { keep.add(i); });
+    while (queue.length) {
+      outOf[queue.pop()].forEach(function (m) { if (!keep.has(m.to)) { keep.add(m.to); queue.push(m.to); } });
+    }
+    keep.forEach(function (i) { g.addNode(String(i)); });
     D.moves.forEach(function (m) {
+      if (!keep.has(m.from) || !keep.has(m.to)) return;
       var c = stepCost(m, D.roles[m.from], D.roles[m.to], extra, evidence);
       if (c) g.addEdge(String(m.from), String(m.to), { cost: c.cost, gap: c.gap, evidence: c.evidence, move: m });
     });
@@ -116,9 +139,11 @@
   var numberFormat = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 2 });
   function num(x) { return numberFormat.format(x); }
   var percent = new Intl.NumberFormat(document.documentElement.lang, { style: "percent" });
-  function roleLink(i) {
-    var a = el("a", D.roles[i].label);
-    a.href = "roles/" + D.roles[i].slug + ".html";
+  function roleLink(i) {  // an occupation has no page here: its title and ROME code
+    var r = D.roles[i];
+    if (r.occupation) return el("span", r.label + " (" + fill(W.occupation, { code: r.slug }) + ")");
+    var a = el("a", r.label);
+    a.href = "roles/" + r.slug + ".html";
     return a;
   }
   function sourceTag(i) {
@@ -203,9 +228,12 @@
       var steps = el("ol", null, "steps");
       for (var j = 0; j + 1 < nodes.length; j++) steps.appendChild(stepItem(g, nodes[j], nodes[j + 1], j + 1));
       box.appendChild(steps);
-      var onMap = el("a", W.map);
-      onMap.href = "map.html?path=" + nodes.map(function (r) { return D.roles[r].slug; }).join(",");
-      box.appendChild(onMap);
+      var mapped = nodes.filter(function (r) { return !D.roles[r].occupation; });  // the map shows roles only
+      if (mapped.length > 1) {
+        var onMap = el("a", W.map);
+        onMap.href = "map.html?path=" + mapped.map(function (r) { return D.roles[r].slug; }).join(",");
+        box.appendChild(onMap);
+      }
       out.appendChild(box);
     });
     var link = el("a", W.link);
@@ -232,7 +260,8 @@
     var o = settings(), out = $("results");
     if (!o.from || !o.to) { out.replaceChildren(); return null; }
     if (o.from === o.to) { out.replaceChildren(el("p", W.same, "message")); return null; }
-    var g = moveGraph(new Set(o.evidence), held), s = String(bySlug[o.from]), t = String(bySlug[o.to]);
+    var g = moveGraph(new Set(o.evidence), held, bySlug[o.from]), s = String(bySlug[o.from]);
+    var t = String(bySlug[o.to]);
     var paths = kShortest(g, s, t, o.k, o.max), query = queryOf(o);
     show(g, Number(s), Number(t), paths, query);
     var sw = $("lang-switch");
@@ -242,8 +271,9 @@
       return { cost: p.cost, roles: p.nodes.map(function (r) { return D.roles[Number(r)].slug; }) }; }) };
     return view.last;
   }
-  function chip(s) {
-    var li = el("li", D.skills[s].label), x = el("button", "×");
+  function chip(s, words) {  // a held skill; *words*: the words of a pasted text that named it
+    var li = el("li", words ? fill(W.matched, { words: words, name: D.skills[s].label }) : D.skills[s].label);
+    var x = el("button", "×");
     x.type = "button";
     x.setAttribute("aria-label", fill(W.remove, { name: D.skills[s].label }));
     x.addEventListener("click", function () { held.delete(s); li.remove(); });
@@ -260,17 +290,61 @@
     var o = el("option"); o.value = s.label; list.appendChild(o);
   });
   $("add-skill").addEventListener("click", addSkill);
+
+  // "What I can already do": the skills a pasted text names, recognised here by the CLI's rules.
+  var matcher = new window.datacareersText.Matcher(D.matcher);
+  function recognise(text) {
+    return matcher.match(text).map(function (m) { return { id: D.skills[m.skill].id, skill: m.skill, words: m.words }; });
+  }
+  function readText() {
+    var text = $("have-text").value, status = $("have-text-status");
+    if (text.length > D.maxText) { status.textContent = fill(W.tooLong, { n: D.maxText }); return; }
+    var found = recognise(text);
+    status.textContent = found.length ? fill(W.recognised, { n: found.length }) : W.recognisedNone;
+    found.forEach(function (m) { if (!held.has(m.skill)) { held.add(m.skill); chip(m.skill, m.words); } });
+    if ($("from").value && $("to").value) run();
+  }
+  $("read-text").addEventListener("click", readText);
+
+  // "Your job today": picking a title makes its node where the path starts; an occupation
+  // (not in the roles' list) gets its own option, in a group of its own, at the top.
+  function startFrom(i) {
+    var r = D.roles[i], select = $("from"), group = $("job-group");
+    if (r.occupation) {
+      if (!group) {
+        group = el("optgroup");
+        group.id = "job-group";
+        group.label = W.jobGroup;
+        select.insertBefore(group, select.children[1] || null);
+      }
+      var option = el("option", r.label);
+      option.value = r.slug;
+      group.replaceChildren(option);
+    }
+    select.value = r.slug;
+  }
+  var jobs = window.datacareersJobs;
+  function describeJob(hit) {  // an option: the title found, then the node it names when another
+    var r = D.roles[hit.node];
+    if (!r.occupation) return [hit.title, hit.title === r.label ? "" : r.label];
+    return [hit.title, hit.title === r.label ? fill(W.occupation, { code: r.slug })
+                                             : fill(W.jobOther, { title: r.label, code: r.slug })];
+  }
+  var jobSearch = jobs.attach($("job"), $("job-list"), $("job-status"), function () { return jobs.index(D.roles); },
+    describeJob,
+    function (node) { startFrom(node); if ($("to").value) run(); else $("to").focus(); }, W, fill);
   $("skill").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); addSkill(); } });
   $("finder").addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
 
   var view = window.datacareersPath = { run: run, stepCost: stepCost, moveGraph: moveGraph, kShortest: kShortest,
-                                         data: D, last: null, ready: false };
+                                         recognise: recognise, jobs: jobSearch, data: D, last: null, ready: false };
   (function fromAddress() {
     var q = new URLSearchParams(location.search), problems = [];
     ["from", "to"].forEach(function (key) {
       var slug = q.get(key);
       if (slug === null) return;
       if (bySlug[slug] === undefined) problems.push(fill(W.unknown, { slug: slug }));
+      else if (key === "from") { startFrom(bySlug[slug]); $("job").value = D.roles[bySlug[slug]].label; }
       else $(key).value = slug;
     });
     if (q.get("k")) $("k").value = q.get("k");
@@ -289,4 +363,5 @@
   view.ready = true;
   view.readyAt = performance.now();
   document.body.setAttribute("data-ready", "true");
+  setTimeout(jobSearch.titles, 0);  // the titles' index, once the first answer is shown
 })();
