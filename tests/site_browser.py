@@ -90,3 +90,12 @@ def open_page(browser, site):
     yield _open
     for page in opened:
         page.page.close()
+
+
+def serious_violations(page: Opened, context=None) -> list[dict]:
+    """axe-core's serious and critical violations on *page* (within *context*, a selector)."""
+    page.page.evaluate(AXE_FILE_PATH.read_text(encoding="utf-8"))
+    results = page.page.evaluate("(ctx) => axe.run(ctx || document, {resultTypes: ['violations']})", context)
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+            for v in results["violations"] if v["impact"] in ("serious", "critical")]
+

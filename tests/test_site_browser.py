@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 import pytest
-from site_browser import AXE_FILE_PATH, Opened, pytestmark  # noqa: F401 (pytestmark skips this module)
+from site_browser import AXE_FILE_PATH, pytestmark, serious_violations  # noqa: F401 (pytestmark skips this module)
 
 from datacareers.constants import ROLE
 from datacareers.store.shipped import shipped_store
@@ -138,32 +138,25 @@ def test_language_switch_lands_on_the_same_page(open_page, path, other):
     assert page.js("() => document.documentElement.lang") == other[:2]
 
 
-def _axe(page: Opened, context=None) -> list[dict]:
-    page.page.evaluate(AXE_FILE_PATH.read_text(encoding="utf-8"))
-    results = page.page.evaluate("(ctx) => axe.run(ctx || document, {resultTypes: ['violations']})", context)
-    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-            for v in results["violations"] if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.skipif(AXE_FILE_PATH is None, reason="axe-playwright-python (which ships axe-core) is not installed")
 @pytest.mark.parametrize("path", ["fr/index.html", "fr/roles/machine-learning-engineer.html", "en/sources.html",
                                   "fr/path.html?from=data-analyst&to=data-scientist", "index.html"])
 def test_no_serious_accessibility_violation(open_page, path):
     page = open_page(path)
-    assert _axe(page) == []
+    assert serious_violations(page) == []
 
 
 @pytest.mark.skipif(AXE_FILE_PATH is None, reason="axe-playwright-python (which ships axe-core) is not installed")
 def test_axe_runs_and_would_report_a_violation(open_page):
     page = open_page("fr/index.html")
     page.js("() => document.querySelector('main').appendChild(document.createElement('button'))")  # no name
-    assert [v["id"] for v in _axe(page)] == ["button-name"]
+    assert [v["id"] for v in serious_violations(page)] == ["button-name"]
 
 
 @pytest.mark.skipif(AXE_FILE_PATH is None, reason="axe-playwright-python (which ships axe-core) is not installed")
 def test_the_map_is_accessible_too(open_page):
     page = open_page("fr/map.html?focus=data-scientist")
-    assert _axe(page) == []
+    assert serious_violations(page) == []
 
 
 def test_a_phone_reads_a_role_page_without_sideways_scrolling(browser, site):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from site_browser import Opened, pytestmark  # noqa: F401 (pytestmark skips this module)
+from site_browser import AXE_FILE_PATH, pytestmark, serious_violations  # noqa: F401 (pytestmark skips this module)
 
 from datacareers.constants import BASE_IRI, ROLE
 from datacareers.labels import local_name
@@ -175,3 +175,18 @@ def test_a_phone_uses_the_path_finder_from_a_job_title_without_sideways_scrollin
         assert "De Comptable à data analyst" in page.inner_text("#results")
     finally:
         page.close()
+
+
+@pytest.mark.skipif(AXE_FILE_PATH is None, reason="axe-playwright-python (which ships axe-core) is not installed")
+def test_the_job_search_and_the_text_box_are_accessible(open_page):
+    page = open_page("fr/path.html?to=data-analyst")
+    page.page.fill("#job", "comptable")
+    page.page.keyboard.press("ArrowDown")
+    assert page.page.get_attribute("#job", "aria-activedescendant") == "job-opt-0"
+    assert page.page.get_attribute("#job-opt-0", "aria-selected") == "true"
+    assert serious_violations(page) == []
+    page.page.keyboard.press("Enter")
+    page.page.fill("#have-text", "SQL, Python, statistiques")
+    page.page.click("#read-text")
+    assert serious_violations(page) == []
+

@@ -121,11 +121,11 @@ def site_words() -> dict:
             "jobOther": _("{title} (ROME {code})"),
             "occupation": _("ROME {code}"),
             "haveText": _("What I can already do"),
-            "haveTextHint": _("Paste a CV, a job ad or a list, in French or English, then Read: the skills whose "
-                              "names it writes count as held (matched in this page, nothing is sent). "
+            "haveTextHint": _("Paste a CV, a job ad or a list, in French or English, then “Read the skills”: the "
+                              "skills whose names it writes count as held (matched in this page, nothing is sent). "
                               "Remove a wrong one with ×."),
             "readText": _("Read the skills"),
-            "recognised": _("Skills recognised ({n}):"),
+            "recognised": _("Skills recognised ({n}), listed below with the words that named them:"),
             "recognisedNone": _("No skill recognised in this text: name tools and methods as they are usually "
                                 "written (SQL, statistiques, gestion de projet...)."),
             "tooLong": _("The text is longer than {n} characters: paste a CV, a job ad or a list, not a whole "
