@@ -190,3 +190,18 @@ def test_the_job_search_and_the_text_box_are_accessible(open_page):
     page.page.click("#read-text")
     assert serious_violations(page) == []
 
+
+
+def test_the_index_sends_a_job_no_data_role_has_to_the_path_finders_search(open_page):
+    page = open_page("fr/index.html")
+    assert page.page.locator("a[href='path.html#job']").count() == 1
+    page.page.fill("#q", "comptable")
+    assert page.page.locator("li[data-search]:visible").count() == 0
+    page.page.click("#q-status a")
+    page.page.wait_for_selector("body[data-ready=true]", state="attached")
+    assert page.page.input_value("#job") == "comptable"
+    assert page.page.locator("#job-list li").first.inner_text().splitlines()[0] == "Comptable"
+    page.page.focus("#job")
+    page.page.keyboard.press("Enter")
+    assert page.page.input_value("#from") == "M1203"
+    page.assert_clean()

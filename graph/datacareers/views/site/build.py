@@ -208,7 +208,8 @@ def _language(store: Store, lang: str, roles: list[str], slugs: dict[str, str], 
     out[f"{lang}/index.html"] = _render(
         "index.html", lang=lang, page="index", path="index.html", words=words, title=words["nav"]["index"],
         description=words["tagline"], families=index_families, scripts=[asset("dom.js"), asset("index.js")],
-        data=[("dc-words", {"noMatch": words["noMatch"], "shown": words["shown"]})])
+        data=[("dc-words", {"noMatch": words["noMatch"], "shown": words["shown"],
+                             "searchJobs": words["searchJobs"]})])
     seniority = {k: _(v) for k, v in SENIORITY.items()}
     for role in roles:
         out[f"{lang}/roles/{slugs[role]}.html"] = _role_page(

@@ -36,6 +36,8 @@ def site_words() -> dict:
         "search": _("Search a role or a job title"),
         "searchHint": _("French or English names; accents and capitals do not matter."),
         "noMatch": _("No role matches “{q}”."),
+        "fromJob": _("Coming from another job? Find your paths into data from your job today."),
+        "searchJobs": _("Look for “{q}” among every job title, in the path finder"),
         "shown": _("{n} of {total} roles shown"),
         "pay": _("Pay"),
         "median": _("median"),

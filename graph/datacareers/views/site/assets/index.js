@@ -1,5 +1,6 @@
 // The index's search: hides the roles whose names (French and English, alternative
-// names too) do not hold every typed word; accents, case and punctuation ignored.
+// names too) do not hold every typed word; accents, case and punctuation ignored. A search
+// no role matches links to the path finder's search of every job title (path.html?job=...).
 (function () {
   "use strict";
   var W = JSON.parse(document.getElementById("dc-words").textContent);
@@ -21,7 +22,13 @@
     });
     families.forEach(function (f) { f.hidden = !f.querySelector("li[data-search]:not([hidden])"); });
     status.textContent = !words.length ? "" : shown ? fill(W.shown, { n: shown, total: cards.length })
-      : fill(W.noMatch, { q: input.value });
+      : fill(W.noMatch, { q: input.value }) + " ";
+    if (words.length && !shown) {  // not a data role: perhaps the job one has today
+      var link = document.createElement("a");
+      link.href = "path.html?" + new URLSearchParams({ job: input.value.trim() }).toString() + "#job";
+      link.textContent = fill(W.searchJobs, { q: input.value.trim() });
+      status.appendChild(link);
+    }
   }
   input.addEventListener("input", apply);
   var query = new URLSearchParams(location.search).get("q");

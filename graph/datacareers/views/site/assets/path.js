@@ -2,6 +2,8 @@
 // on the embedded move graph (dc-path) with graphology, the same costs as the CLI
 // (`datacareers path`), each step explained. Works from its address:
 //   path.html?from=data-analyst&to=chief-data-officer&k=3&max=6&evidence=stated&skills=ID,ID
+//   path.html?from=M1203&to=data-analyst   (a ROME fiche: "Votre métier actuel")
+//   path.html?job=comptable                (the titles holding these words, to pick from)
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("dc-path").textContent);
@@ -357,6 +359,10 @@
       var s = skillById[id];
       if (s !== undefined && !held.has(s)) { held.add(s); chip(s); }
     });
+    if (q.get("job") && q.get("from") === null) {  // from the index: a title to look for
+      $("job").value = q.get("job");
+      jobSearch.update();
+    }
     if (problems.length) $("results").replaceChildren(el("p", problems.join(" "), "message"));
     else run();
   })();
