@@ -243,7 +243,7 @@ def test_screenshots(browser, site):
     folder = Path(os.environ.get("DATACAREERS_SCREENSHOTS") or site.parent)
     shots = [("site-role.png", "fr/roles/data-analyst.html", 1280, 900),
              ("site-role-phone.png", "fr/roles/data-analyst.html", 375, 812),
-             ("site-path.png", "fr/path.html?from=data-analyst&to=data-scientist&k=2", 1280, 1100)]
+             ("site-path.png", "fr/path.html?from=M1203&to=data-analyst&k=2", 1280, 1900)]
     for name, path, width, height in shots:
         page = browser.new_page()
         page.set_viewport_size({"width": width, "height": height})

@@ -142,6 +142,7 @@ def test_counsellors_journey_from_comptable_in_french(open_page, shipped):
             assert step.locator("a.src").count() >= 1  # a stated or related step names its source
     first_path = results.locator("section.result").first
     assert "Comptable (ROME M1203)" in first_path.inner_text()
+    assert "citée 1re sur " in first_path.inner_text()  # ROME lists analyste financier -> data analyst first
     assert "Compétences à acquérir" in first_path.inner_text()
     before = page.js("() => window.datacareersPath.last.paths[0].cost")
     to_learn = first_path.locator("ol.steps > li").last.inner_text()

@@ -98,7 +98,7 @@ def site_words() -> dict:
                            "do not have yet, a skill of the same group counting half; 1 when no source lists "
                            "them."),
             "evidenceKinds": {k: _(v) for k, v in EVIDENCE.items()},
-            "rankOf": _("listed {n} of {of}"),
+            "rankOf": _("listed {n} of {of}"), "rankFirstOf": _("listed first of {of}"),
             "similarity": _("shares {pct} of the skills"),
             "probability": _("ROME states {pct} of such moves"),
             "pathN": _("Path {i}"),

@@ -172,7 +172,8 @@
       head.appendChild(sourceTag(s[0]));
     });
     if (attrs.evidence === "stated" && attrs.move.rank) {
-      head.appendChild(el("span", attrs.move.outOf ? fill(W.rankOf, { n: attrs.move.rank, of: attrs.move.outOf })
+      var ranked = attrs.move.rank === 1 ? W.rankFirstOf : W.rankOf;  // "1re", not "1e", in French
+      head.appendChild(el("span", attrs.move.outOf ? fill(ranked, { n: attrs.move.rank, of: attrs.move.outOf })
                                                    : fill(W.rank, { n: attrs.move.rank }), "tag"));
     }
     if (attrs.evidence === "inferred" && attrs.move.probability !== null) {
