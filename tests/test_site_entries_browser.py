@@ -206,3 +206,15 @@ def test_the_index_sends_a_job_no_data_role_has_to_the_path_finders_search(open_
     page.page.keyboard.press("Enter")
     assert page.page.input_value("#from") == "M1203"
     page.assert_clean()
+
+
+def test_a_text_that_names_no_skill_or_is_too_long_says_so_and_holds_nothing(open_page):
+    page = open_page("fr/path.html?from=M1203&to=data-analyst")
+    page.page.fill("#have-text", "Bonjour, je cherche un nouveau métier.")
+    page.page.click("#read-text")
+    assert page.page.inner_text("#have-text-status").startswith("Aucune compétence reconnue")
+    page.js("() => { document.getElementById('have-text').value = 'SQL '.repeat(250001); }")
+    page.page.click("#read-text")
+    assert page.page.inner_text("#have-text-status").startswith("Le texte dépasse 1")
+    assert page.page.locator("#chips li").count() == 0
+    page.assert_clean()

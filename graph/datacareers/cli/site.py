@@ -22,7 +22,9 @@ def site_command(output: str) -> None:
     DIR/index.html            the choice of language
     DIR/fr/index.html         the roles by family, with search, pay and outlook
     DIR/fr/roles/<slug>.html  one page per role: every fact with its source, schema.org JSON-LD
-    DIR/fr/path.html          the path finder (path.html?from=data-analyst&to=chief-data-officer&k=3)
+    DIR/fr/path.html          the path finder (path.html?from=data-analyst&to=chief-data-officer&k=3),
+                              also from a ROME fiche, found by any of its titles (?from=M1203),
+                              with the skills a pasted CV names
     DIR/fr/map.html           the map (map.html?focus=data-analyst, map.html?path=a,b,c)
     DIR/fr/sources.html       every source with its licence and attribution
     DIR/en/...                the same pages in English

@@ -301,7 +301,7 @@
   }
   function readText() {
     var text = $("have-text").value, status = $("have-text-status");
-    if (text.length > D.maxText) { status.textContent = fill(W.tooLong, { n: D.maxText }); return; }
+    if (text.length > D.maxText) { status.textContent = fill(W.tooLong, { n: num(D.maxText) }); return; }
     var found = recognise(text);
     status.textContent = found.length ? fill(W.recognised, { n: found.length }) : W.recognisedNone;
     found.forEach(function (m) { if (!held.has(m.skill)) { held.add(m.skill); chip(m.skill, m.words); } });
