@@ -50,22 +50,34 @@ def browser(tmp_path_factory):
         context.close()
 
 
-class Opened:
-    """A page of the site opened from disk, with every request and console message."""
+class Recorded:
+    """A page opened at *url* in *context*, with every request and console message it made,
+    once *wait* (a selector) is in it."""
 
-    def __init__(self, context, site: Path, path: str, wait: str = "body"):
-        self.base = site.resolve().as_uri() + "/"
+    def __init__(self, context, url: str, wait: str = "body", timeout: int = 30_000):
+        self.url = url
         self.requests: list[str] = []
         self.console: list[tuple[str, str]] = []
         self.page = context.new_page()
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: self.console.append((m.type, m.text)))
         self.page.on("pageerror", lambda e: self.console.append(("pageerror", str(e))))
-        self.page.goto(self.base + path)
-        self.page.wait_for_selector(wait, state="attached", timeout=30_000)
+        self.page.goto(url)
+        self.page.wait_for_selector(wait, state="attached", timeout=timeout)
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
+
+    def close(self):
+        self.page.close()
+
+
+class Opened(Recorded):
+    """A page of the site opened from disk."""
+
+    def __init__(self, context, site: Path, path: str, wait: str = "body"):
+        self.base = site.resolve().as_uri() + "/"
+        super().__init__(context, self.base + path, wait)
 
     def assert_clean(self):
         pages = [u for u in self.requests

@@ -8,11 +8,11 @@ reason. ``DATACAREERS_SCREENSHOT=docs/view.png`` also saves the README screensho
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
+from site_browser import ARGS, CHROMIUM, Recorded
 
 from datacareers.constants import PREFIXES, ROLE, source_iri
 from datacareers.store.shipped import shipped_store
@@ -20,11 +20,7 @@ from datacareers.views.html import page as view
 from datacareers.views.html.select import MAX_FOCUS_NODES
 from datacareers.views.network import full_graph
 
-CHROMIUM = os.environ.get("DATACAREERS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+CHROMIUM_ARGS = ARGS
 EVIL = '<img src=x onerror="window.__xss=1">'
 MLE = ROLE["machine-learning-engineer"]
 
@@ -51,27 +47,12 @@ def browser(tmp_path_factory):
         context.close()
 
 
-class Opened:
-    """A page opened from disk, with every request, console message and error it made."""
+class Opened(Recorded):
+    """The view opened from disk, once drawn and still: the page sets data-stable then
+    (wait_for_function would need eval, which its Content-Security-Policy rightly forbids)."""
 
     def __init__(self, context, path: Path):
-        self.url = path.resolve().as_uri()
-        self.requests: list[str] = []
-        self.console: list[tuple[str, str]] = []
-        self.page = context.new_page()
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.console.append((m.type, m.text)))
-        self.page.on("pageerror", lambda e: self.console.append(("pageerror", str(e))))
-        self.page.goto(self.url)
-        # the page sets data-stable once drawn and still; wait_for_function would need
-        # eval, which the page's Content-Security-Policy rightly forbids
-        self.page.wait_for_selector("body[data-stable=true]", state="attached", timeout=20_000)
-
-    def js(self, expression: str, arg=None):
-        return self.page.evaluate(expression, arg)
-
-    def close(self):
-        self.page.close()
+        super().__init__(context, path.resolve().as_uri(), "body[data-stable=true]", timeout=20_000)
 
 
 @pytest.fixture
