@@ -23,7 +23,9 @@ and writes, for the curated roles only:
   ``esco-1.1.1/skill-groups.ttl`` (the skill groups the skill gap reads);
 - the starting points (``scripts/generate_entries.py``): every ROME fiche no curated role
   matches exactly, with its appellations (``rome-4.0/occupations.ttl``), its stated moves into the
-  curated roles (``rome-4.0/entry-moves.ttl``) and the model's (``inferred-move-model/entry-moves.ttl``).
+  curated roles (``rome-4.0/entry-moves.ttl``) and the model's (``inferred-move-model/entry-moves.ttl``);
+  and the ESCO occupations named like one of those fiches (``scripts/generate_esco_entries.py``:
+  ``esco-1.1.1/occupations.ttl``, linked by ``esco-rome-titles/links.ttl``).
 
 Which role stands for a code in moves: the one curated role that matches the code
 exactly; when no role matches it exactly, the one role that matches it closely. A code
@@ -216,6 +218,7 @@ def _tsv(datasets: Path, rel: str) -> list[list[str]]:
 def generate(datasets: Path, crosswalk_path: Path = CROSSWALK) -> dict[str, str]:
     """Every generated file: path relative to ontology/facts -> its text."""
     import generate_entries  # the starting points (fiches no role matches exactly), their moves in
+    import generate_esco_entries  # ESCO occupations named like one of those fiches
     import generate_moves  # the move files, in their own module (it imports this one)
     from projection import profiles  # the profiles, projected from the importers' output
 
@@ -224,7 +227,10 @@ def generate(datasets: Path, crosswalk_path: Path = CROSSWALK) -> dict[str, str]
         found = profiles.generate(datasets, crosswalk_path, ATTRIBUTION)
     except ImportFormatError as exc:
         raise DataError(str(exc)) from None
-    return {**found, **generate_moves.generate(datasets, crosswalk), **generate_entries.generate(datasets, crosswalk)}
+    escos = generate_esco_entries.generate(datasets, crosswalk,
+                                           generate_esco_entries.shipped_skills(found["esco-1.1.1/skills.ttl"]))
+    return {**found, **generate_moves.generate(datasets, crosswalk), **generate_entries.generate(datasets, crosswalk),
+            **escos}
 
 
 def main(argv: list[str] | None = None) -> int:

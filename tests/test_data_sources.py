@@ -21,6 +21,7 @@ GENERATED = {
     "esco-1.1.1/skills.ttl": "esco-1.1.1",
     "esco-1.1.1/skill-labels-fr.ttl": "esco-1.1.1",
     "esco-1.1.1/read-through.ttl": "esco-1.1.1",
+    "esco-1.1.1/occupations.ttl": "esco-1.1.1",
     "esco-1.0-fr/skill-labels.ttl": "esco-1.0-fr",
     "rome-4.0/transitions.ttl": "rome-4.0",
     **{f"rome-4.0/{facet}.ttl": "rome-4.0" for facet in ("skills", "tasks", "education", "sectors", "employers",

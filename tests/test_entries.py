@@ -22,9 +22,23 @@ def store():
     return shipped_store()
 
 
-def _occupations(store) -> set[str]:
+def _starts(store) -> set[str]:
+    """Every shipped occupation that is not a role: ROME fiches and ESCO occupations."""
     return {q.subject.value for q in store.quads_for_pattern(None, NamedNode(RDF_TYPE), NamedNode(SCHEMA_OCCUPATION))
             if not any(store.quads_for_pattern(q.subject, NamedNode(RDF_TYPE), NamedNode(CAREER["Role"]), None))}
+
+
+def _occupations(store) -> set[str]:
+    """The ROME fiches among them: the starting points that have moves of their own."""
+    return {o for o in _starts(store) if o.startswith(ROME)}
+
+
+def _links(store) -> dict[str, list[str]]:
+    """ESCO occupation -> the fiches source:esco-rome-titles links it to."""
+    out: dict[str, list[str]] = {}
+    for q in store.quads_for_pattern(None, NamedNode(SKOS + "closeMatch"), None, NamedNode(SOURCE["esco-rome-titles"])):
+        out.setdefault(q.subject.value, []).append(q.object.value)
+    return out
 
 
 def _edges(store, predicate: str):
@@ -36,8 +50,9 @@ def test_starting_points_are_rome_fiches_with_a_french_name_and_no_exact_role(st
     occupations = _occupations(store)
     assert len(occupations) > 1500
     exact = {q.object.value for q in store.quads_for_pattern(None, NamedNode(SKOS + "exactMatch"), None, None)}
-    bad = sorted(o for o in occupations if not o.startswith("https://w3id.org/datacareers/rome/") or o in exact)
-    assert not bad, bad[:20]
+    bad = sorted(o for o in occupations if o in exact)
+    bad += sorted(o for o in _starts(store) - occupations if len(_links(store).get(o, [])) != 1)
+    assert not bad, bad[:20]  # every other start is an ESCO occupation linked to one fiche
     graph = NamedNode(SOURCE["rome-4.0"])
     pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
     unnamed = sorted(o for o in occupations if not any(
@@ -52,6 +67,40 @@ def test_every_starting_point_reaches_a_curated_role(store):
     roles = {n for n in graph if n.startswith(ROLE)}
     stranded = sorted(o for o in _occupations(store) if o not in graph or not (nx.descendants(graph, o) & roles))
     assert not stranded, f"{len(stranded)} occupations reach no curated role: {stranded[:20]}"
+
+
+def test_each_esco_start_is_named_like_the_one_fiche_it_links_to_and_has_esco_facts_only(store):
+    from datacareers.store.resolve import esco_forms as forms
+    from datacareers.store.resolve import gendered_forms, name_key
+
+    links, fiches, esco = _links(store), _occupations(store), NamedNode(SOURCE["esco-1.1.1"])
+    pref, alt = NamedNode(SKOS + "prefLabel"), NamedNode(SKOS + "altLabel")
+    mapped = {q.object.value for p in ("exactMatch", "closeMatch")
+              for q in store.quads_for_pattern(None, NamedNode(SKOS + p), None, NamedNode(SOURCE["curated"]))}
+    assert len(links) > 1000
+    bad = []
+    for occupation, targets in sorted(links.items()):
+        fiche = targets[0]
+        labels = {lang: [q.object.value for p in (pref, alt) for q in store.quads_for_pattern(
+            NamedNode(occupation), p, None, esco) if q.object.language == lang] for lang in ("fr", "en")}
+        rome = NamedNode(SOURCE["rome-4.0"])
+        titles = {name_key(f) for q in store.quads_for_pattern(NamedNode(fiche), None, None, rome)
+                  if q.predicate in (pref, alt) for f in gendered_forms(q.object.value)}
+        if len(targets) != 1 or fiche not in fiches:
+            bad.append(f"{occupation}: linked to {targets}, not to one shipped fiche")
+        elif not labels["fr"] or not labels["en"]:
+            bad.append(f"{occupation}: no French or no English name")
+        elif not any(name_key(f) in titles for label in labels["fr"] for f in forms(label)):
+            bad.append(f"{occupation}: no French name of it is a title of {fiche}")
+        if occupation in mapped:
+            bad.append(f"{occupation}: a curated role maps to it")
+        skills = [q.object for q in store.quads_for_pattern(NamedNode(occupation), NamedNode(CAREER["essentialSkill"]),
+                                                            None, None)]
+        bad += [f"{occupation}: {s.value} is not a shipped skill" for s in skills
+                if not any(store.quads_for_pattern(s, NamedNode(RDF_TYPE), NamedNode(CAREER["Skill"]), None))]
+        bad += [f"{occupation}: a move of its own ({q.predicate.value})" for p in ("canBecome", "inferredMove")
+                for q in store.quads_for_pattern(NamedNode(occupation), NamedNode(CAREER[p]), None, None)]
+    assert not bad, bad[:20]
 
 
 def test_entry_moves_sit_in_their_sources_graphs_and_inferred_ones_are_never_stated(store):
@@ -155,7 +204,7 @@ def test_next_into_data_lists_each_data_role_within_reach_with_its_first_step(ru
 
     result = runner.invoke(cli, ["next", "comptable", "--into", "data", "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    answer = json.loads(result.output)
+    answer = json.loads(result.stdout)  # stderr says which ESCO skills are held
     reached = answer["reached"]
     assert len(reached) >= 20 and [r["cost"] for r in reached] == sorted(r["cost"] for r in reached)
     for r in reached:
@@ -164,5 +213,35 @@ def test_next_into_data_lists_each_data_role_within_reach_with_its_first_step(ru
         assert r["first_step"]["to"]["id"] == r["path"][1]["id"] and r["first_step"]["why"], r
     analyst = runner.invoke(cli, ["next", "data analyst", "--into", "data", "--format", "json"])
     assert ROLE["data-analyst"] not in {r["role"]["id"] for r in json.loads(analyst.output)["reached"]}
-    text = runner.invoke(cli, ["next", "comptable", "--into", "data", "--lang", "fr"]).output
+    result = runner.invoke(cli, ["next", "comptable", "--into", "data", "--lang", "fr"])
+    text = result.stdout
     assert text.startswith("Depuis Comptable vers les métiers de la donnée") and "première étape" in text, text[:300]
+    assert "comptable" in result.stderr and "esco-rome-titles" in result.stderr  # ESCO's comptable: its skills held
+
+
+def test_an_esco_title_starts_from_the_fiche_it_is_named_like_holding_its_esco_skills(runner, cli):
+    import json
+
+    result = runner.invoke(cli, ["path", "financial controller", "data analyst", "--format", "json"],
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    through = answer["from"]["through"]
+    assert [t["label"] for t in through] == ["financial controller"] and through[0]["id"].startswith(
+        "http://data.europa.eu/esco/occupation/")
+    assert through[0]["fiche"]["id"] == ROME + "M1204" and through[0]["held"], through
+    assert {s["id"] for s in through[0]["held"]} <= set(answer["constraints"]["have"])
+    assert all(p["roles"][0]["id"] == ROME + "M1204" for p in answer["paths"])
+    plain = json.loads(runner.invoke(cli, ["path", "M1204", "data analyst", "--format", "json"]).stdout)
+    assert "through" not in plain["from"] and not plain["constraints"]["have"]
+    assert answer["paths"][0]["cost"] <= plain["paths"][0]["cost"]  # held skills only narrow gaps
+    text = runner.invoke(cli, ["path", "financial controller", "data analyst"]).stdout
+    assert "is ESCO's occupation financial controller, named like ROME's" in text and "(M1204)" in text
+
+
+def test_a_title_esco_and_rome_share_is_the_fiche_with_the_esco_skills(runner, cli):
+    import json
+
+    answer = json.loads(runner.invoke(cli, ["path", "comptable", "data analyst", "--format", "json"]).stdout)
+    assert answer["from"]["id"] == ROME + "M1203"
+    assert [t["fiche"]["id"] for t in answer["from"]["through"]] == [ROME + "M1203"]

@@ -48,15 +48,27 @@ def next_command(role: str, limit: int, avoid, into, evidence, have, have_file, 
     import json
 
     from datacareers.store.dataset import open_dataset
-    from datacareers.store.resolve import resolve_role
+    from datacareers.store.resolve import essential_skills, resolve_role, resolve_start
     from datacareers.views.nextmoves import next_moves
     from datacareers.views.report import next_json, next_text
 
     lang = language(lang)
     store = open_dataset()
-    source = resolve_role(store, role)
+    start = resolve_start(store, role)
+    if len(start.nodes) > 1:
+        resolve_role(store, role)  # the error listing them: `next` starts from one occupation
+    source = start.nodes[0]
     constraints = constraints_from(store, evidence, have, have_file, desirable, viable, avoid=avoid,
                                    have_text=have_text, drop=drop)
+    if start.through:  # an ESCO occupation named like the fiche: its essential skills are held
+        from dataclasses import replace
+
+        from datacareers.views.report import through_lines
+
+        held = {source: essential_skills(store, start.through[source])}
+        constraints = replace(constraints, have=constraints.have | held[source])
+        for line in through_lines(store, start.through, held, role.strip(), lang):
+            click.echo(line, err=True)
     if into:
         from datacareers.views.into import data_roles_within_reach
         from datacareers.views.report import into_json, into_text

@@ -281,25 +281,92 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
 
 #: The most occupations a shared title may stand for and still be searched from all at once.
 MAX_STARTS = 20
+#: Where an ESCO occupation named like a ROME fiche is linked to it (scripts/generate_esco_entries.py).
+TITLE_LINKS = SOURCE["esco-rome-titles"]
 
 
-def resolve_start(store: Store, name: str) -> list[str]:
+@dataclass
+class Start:
+    """Where a path starts: *nodes* (one, or every fiche of a title several share) and, for a
+    node reached through ESCO occupations named like it (``source:esco-rome-titles``), those
+    occupations (*through*: node -> occupations)."""
+
+    nodes: list[str]
+    through: dict[str, list[str]] = field(default_factory=dict)
+
+
+def linked_fiche(store: Store, occupation: str) -> str | None:
+    """The ROME fiche an ESCO occupation is named like, if it is linked to one."""
+    for quad in store.quads_for_pattern(NamedNode(occupation), NamedNode(SKOS + "closeMatch"), None,
+                                        NamedNode(TITLE_LINKS)):
+        return quad.object.value
+    return None
+
+
+def esco_forms(label: str) -> list[str]:
+    """The names one ESCO label gives: "chef cuisinier/cheffe cuisinière" is each gender form
+    (ESCO writes no spaces around the slash), else the label.
+
+    >>> esco_forms("chef cuisinier/cheffe cuisinière"), esco_forms("accountant")
+    (['chef cuisinier', 'cheffe cuisinière'], ['accountant'])
+    """
+    parts = [p.strip() for p in label.split("/")]
+    if len(parts) == 2 and all(parts):
+        split = gendered_forms(f"{parts[0]} / {parts[1]}")
+        if len(split) == 3:
+            return split[1:]
+    return [label.strip()]
+
+
+def named_by(store: Store, occupation: str, name: str) -> bool:
+    """Whether *name* is one of the preferred names of an ESCO occupation (either language, either gender)."""
+    key = name_key(name)
+    return any(name_key(form) == key for q in store.quads_for_pattern(
+        NamedNode(occupation), NamedNode(SKOS + "prefLabel"), None, None) for form in esco_forms(q.object.value))
+
+
+def essential_skills(store: Store, occupations: list[str]) -> frozenset[str]:
+    """The shipped essential skills ESCO gives *occupations* (``source:esco-1.1.1``)."""
+    predicate, graph = NamedNode(CAREER["essentialSkill"]), NamedNode(SOURCE["esco-1.1.1"])
+    return frozenset(q.object.value for o in occupations
+                     for q in store.quads_for_pattern(NamedNode(o), predicate, None, graph))
+
+
+def resolve_start(store: Store, name: str) -> Start:
     """Where a path may start: the one role *name* designates, or every occupation of a title
     several ROME fiches share ("technicien de laboratoire": 13 fiches), when none of them is a
-    curated role and they are at most MAX_STARTS; otherwise the error of :func:`resolve_role`.
+    curated role and they are at most MAX_STARTS; an ESCO occupation stands for the fiche it
+    is named like ("accountant", "comptable": ESCO's accountant -> ROME's Comptable), and is
+    in ``through`` when *name* is one of its preferred names (the site embeds only those);
+    otherwise the error of :func:`resolve_role`.
 
     >>> from datacareers.store.shipped import shipped_store
-    >>> starts = resolve_start(shipped_store(), "technicien de laboratoire")
-    >>> len(starts) > 1, "https://w3id.org/datacareers/rome/J1302" in starts
+    >>> store = shipped_store()
+    >>> start = resolve_start(store, "technicien de laboratoire")
+    >>> len(start.nodes) > 1, "https://w3id.org/datacareers/rome/J1302" in start.nodes
     (True, True)
-    >>> resolve_start(shipped_store(), "data analyst")
+    >>> resolve_start(store, "data analyst").nodes
     ['https://w3id.org/datacareers/role/data-analyst']
+    >>> start = resolve_start(store, "comptable")  # ROME's title, and ESCO's accountant in French
+    >>> start.nodes, [o.rsplit("/", 1)[-1][:8] for o in start.through[start.nodes[0]]]
+    (['https://w3id.org/datacareers/rome/M1203'], ['eda0d957'])
     """
     try:
-        return [resolve_role(store, name)]
+        found = [resolve_role(store, name)]
     except AmbiguousRoleError as error:
-        if not error.candidates or len(error.candidates) > MAX_STARTS \
-                or any(c.startswith(ROLE) for c in error.candidates):
+        if not error.candidates or any(c.startswith(ROLE) for c in error.candidates):
             raise
-        return list(error.candidates)
-
+        found, ambiguous = list(error.candidates), error
+    else:
+        ambiguous = None
+    through: dict[str, list[str]] = defaultdict(list)
+    nodes: list[str] = []
+    for candidate in found:
+        fiche = linked_fiche(store, candidate)
+        if fiche and named_by(store, candidate, name):
+            through[fiche].append(candidate)
+        if (fiche or candidate) not in nodes:
+            nodes.append(fiche or candidate)
+    if len(nodes) > MAX_STARTS and ambiguous is not None:
+        raise ambiguous
+    return Start(sorted(nodes), {n: sorted(o) for n, o in through.items()})

@@ -23,7 +23,7 @@ further than the shortest chain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 import networkx as nx
@@ -149,6 +149,10 @@ class PathResult:
     #: when FROM was a title several occupations share: what was typed and every occupation searched from
     asked: str = ""
     starts: list[str] = field(default_factory=list)
+    #: a start reached through ESCO occupations named like it: start -> those occupations, and
+    #: start -> their essential skills, held on every path from it
+    through: dict[str, list[str]] = field(default_factory=dict)
+    held: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class Search:
@@ -309,16 +313,27 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
 
 
 def find_paths_from_any(store: Store, sources: list[str], target: str, k: int = 3,
-                        constraints: Constraints | None = None, asked: str = "") -> PathResult:
+                        constraints: Constraints | None = None, asked: str = "",
+                        held: dict[str, frozenset[str]] | None = None) -> PathResult:
     """The *k* cheapest paths to *target* from any of *sources* (the occupations a shared
     title names, :func:`~datacareers.store.resolve.resolve_start`), each path starting from
-    its own; ``starts`` lists them all. One source: exactly :func:`find_paths`."""
+    its own; ``starts`` lists them all. *held*: skills held from a source on (an ESCO
+    occupation's, when the name came through one). One source: :func:`find_paths`."""
+    constraints, held = constraints or Constraints(), held or {}
+
+    def from_one(source: str) -> PathResult:
+        extra = held.get(source, frozenset()) - constraints.have
+        return find_paths(store, source, target, k, replace(constraints, have=constraints.have | extra)
+                          if extra else constraints)
+
     if len(sources) == 1:
-        return find_paths(store, sources[0], target, k, constraints)
+        result = from_one(sources[0])
+        result.asked, result.held = asked, {s: h for s, h in held.items() if s == sources[0]}
+        return result
     found, failure = [], None
     for source in sources:
         try:
-            found.append(find_paths(store, source, target, k, constraints))
+            found.append(from_one(source))
         except (NoPathError, BadInputError) as error:
             failure = failure or error
     if not found:
@@ -326,7 +341,7 @@ def find_paths_from_any(store: Store, sources: list[str], target: str, k: int = 
     paths = sorted((p for r in found for p in r.paths), key=lambda p: (p.cost, len(p.roles), p.roles))[:k]
     labels = {n: label for r in found for n, label in r.labels.items()}
     return PathResult(source=paths[0].roles[0], target=found[0].target, paths=paths, labels=labels,
-                      constraints=found[0].constraints, asked=asked, starts=list(sources))
+                      constraints=constraints, asked=asked, starts=list(sources), held=dict(held))
 
 
 def _name(search: Search, node: str) -> str:

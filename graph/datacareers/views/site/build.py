@@ -31,6 +31,7 @@ from pyoxigraph import Store
 import datacareers.views.sections as facets
 from datacareers.i18n import LANGS, LANGUAGE_NAMES, _, number, using
 from datacareers.labels import local_name
+from datacareers.store.resolve import linked_fiche
 from datacareers.store.textskills import MAX_BYTES
 from datacareers.store.walk import all_roles, starting_points
 from datacareers.views.describe import role_facts, role_families, role_texts, source_descriptions
@@ -166,9 +167,10 @@ def site_roles(store: Store) -> list[str]:
 
 def site_starts(store: Store, roles: list[str]) -> list[str]:
     """The occupations the path finder may start from besides *roles*: the shipped ones
-    (``schema:Occupation``, the ROME fiches no curated role matches), sorted."""
+    (``schema:Occupation``, the ROME fiches no curated role matches), sorted; not the ESCO
+    occupations named like a fiche, which start from it."""
     taken = set(all_roles(store)) | set(roles)
-    return [o for o in starting_points(store) if o not in taken]
+    return [o for o in starting_points(store) if o not in taken and linked_fiche(store, o) is None]
 
 
 def render_site(store: Store, langs: tuple[str, ...] = LANGS) -> dict[str, bytes]:

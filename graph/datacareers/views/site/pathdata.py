@@ -14,7 +14,9 @@ titles): listed after the roles as ``occupations`` ``[slug, label, [other titles
 moves (into other starts or into the roles) in ``entryMoves`` as arrays ``[from, to,
 [source, kind, ...], rank, outOf, similarity, probability, cost]``, a third of the size of
 a move object; ``assets/path.js`` unpacks them into nodes without skills and moves.
-``matcher`` is the skill recognition of ``--have-text`` (:mod:`datacareers.store.textskills`):
+``escoStarts`` are the ESCO occupations named like a start, ``[start, [names], [skills]]``:
+their preferred names find the start too, and hold their essential skills (as ``path``
+does). ``matcher`` is the skill recognition of ``--have-text`` (:mod:`datacareers.store.textskills`):
 each folded label with its skill numbers, and the heads matched by exact spelling.
 
 >>> from datacareers.store.shipped import shipped_store
@@ -39,9 +41,10 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode, Store
 
-from datacareers.constants import PREFIXES
+from datacareers.constants import PREFIXES, SOURCE
 from datacareers.labels import local_name, pick_label
 from datacareers.skillgap import PARTIAL_CREDIT
+from datacareers.store.resolve import TITLE_LINKS, essential_skills
 from datacareers.store.textskills import MAX_BYTES, TextMatcher
 from datacareers.views.describe import label_map, salaries
 from datacareers.views.moves import EVIDENCE, INFERRED_FLOOR, WEIGHT, evidence_items, evidence_weight, strongest
@@ -62,6 +65,22 @@ def _titles(store: Store, occupation: str) -> list[str]:
     """Every French or English name of *occupation* (ROME appellations), sorted."""
     return sorted({q.object.value for p in ("prefLabel", "altLabel")
                    for q in store.quads_for_pattern(NamedNode(occupation), NamedNode(PREFIXES["skos"] + p), None)})
+
+
+def _esco_starts(store: Store, role_index: dict[str, int], skill_index: dict[str, int]) -> list[list]:
+    """``[fiche, [preferred labels], [essential skills]]`` of each ESCO occupation named like a
+    start (``source:esco-rome-titles``): picking one of its names holds its skills."""
+    out = []
+    for quad in sorted(store.quads_for_pattern(None, NamedNode(PREFIXES["skos"] + "closeMatch"), None,
+                                               NamedNode(TITLE_LINKS)), key=lambda q: q.subject.value):
+        fiche = role_index.get(quad.object.value)
+        if fiche is None:
+            continue
+        names = sorted({q.object.value for q in store.quads_for_pattern(
+            quad.subject, NamedNode(PREFIXES["skos"] + "prefLabel"), None, NamedNode(SOURCE["esco-1.1.1"]))})
+        skills = sorted(skill_index[s] for s in essential_skills(store, [quad.subject.value]) if s in skill_index)
+        out.append([fiche, names, skills])
+    return out
 
 
 def _matcher(matcher: TextMatcher, skill_index: dict[str, int]) -> dict:
@@ -136,6 +155,7 @@ def path_data(store: Store, roles: list[str], lang: str, names: dict[str, list[s
                         for o in starting],
         "entryMoves": [[m["from"], m["to"], [x for pair in m["sources"] for x in pair], m["rank"] or 0,
                         m["outOf"] or 0, m["similarity"], m["probability"], m["cost"]] for m in entry_moves],
+        "escoStarts": _esco_starts(store, role_index, skill_index) if starting else [],
         "matcher": _matcher(matcher, skill_index), "maxText": MAX_BYTES,
         "evidence": [k for k in EVIDENCE_KINDS if any(k in m["evidence"] for m in moves + entry_moves)],
     }

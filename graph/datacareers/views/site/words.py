@@ -133,6 +133,10 @@ def site_words() -> dict:
             "tooLong": _("The text is longer than {n} characters: paste a CV, a job ad or a list, not a whole "
                          "corpus."),
             "matched": _("« {words} » → {name}"),
+            "escoHeld": _("« {name} » is also an ESCO occupation: the essential skills ESCO gives it that data roles "
+                          "ask ({n}) count as held, below."),
+            "escoNone": _("« {name} » is also an ESCO occupation; ESCO gives it none of the skills data roles ask."),
+            "escoSkill": _("ESCO, {name} → {skill}"),
         },
         "map": {
             "more": _("Show more ({n} hidden)"),

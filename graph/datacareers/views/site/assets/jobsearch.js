@@ -28,15 +28,27 @@ window.datacareersJobs = (function () {
       return out;
     };
   }
-  // [[" folded title", node, title], ...] for nodes [{label, names}], and the folding used.
-  function index(nodes) {
-    var out = [], fold = folder();
-    nodes.forEach(function (r, i) {
-      var seen = new Set();
-      [r.label].concat(r.names || []).forEach(function (name) {
-        var key = fold(name);
-        if (key && !seen.has(key)) { seen.add(key); out.push([" " + key, i, name]); }
-      });
+  // The names of an ESCO French label: "chef cuisinier/cheffe cuisinière" is each gender
+  // form (ESCO writes no spaces around the slash), else the label.
+  function escoForms(label) {
+    var parts = label.split("/").map(function (p) { return p.trim(); });
+    if (parts.length === 2 && parts[0] && parts[1]) {
+      var split = gendered(parts[0] + " / " + parts[1]);
+      if (split.length === 3) return split.slice(1);
+    }
+    return [label.trim()];
+  }
+  // [[" folded title", node, title], ...] for nodes [{label, names}] and, from *extra*
+  // ([[node, [ESCO names]], ...]), the ESCO names of a node; and the folding used.
+  function index(nodes, extra) {
+    var out = [], fold = folder(), seen = nodes.map(function () { return new Set(); });
+    function add(i, name) {
+      var key = fold(name);
+      if (key && !seen[i].has(key)) { seen[i].add(key); out.push([" " + key, i, name]); }
+    }
+    nodes.forEach(function (r, i) { [r.label].concat(r.names || []).forEach(function (name) { add(i, name); }); });
+    (extra || []).forEach(function (e) {
+      e[1].forEach(function (name) { escoForms(name).forEach(function (form) { add(e[0], form); }); });
     });
     out.fold = fold;
     return out;
@@ -109,5 +121,5 @@ window.datacareersJobs = (function () {
     input.addEventListener("blur", close);
     return { update: update, titles: titles, search: function (q) { return search(titles(), q); } };
   }
-  return { gendered: gendered, index: index, search: search, attach: attach };
+  return { gendered: gendered, escoForms: escoForms, index: index, search: search, attach: attach };
 })();

@@ -274,14 +274,16 @@
       return { cost: p.cost, roles: p.nodes.map(function (r) { return D.roles[Number(r)].slug; }) }; }) };
     return view.last;
   }
-  function chip(s, words) {  // a held skill; *words*: the words of a pasted text that named it
-    var li = el("li", words ? fill(W.matched, { words: words, name: D.skills[s].label }) : D.skills[s].label);
+  // a held skill; *words*: the words of a pasted text that named it; *text*: what else to show
+  function chip(s, words, text) {
+    var li = el("li", text || (words ? fill(W.matched, { words: words, name: D.skills[s].label }) : D.skills[s].label));
     var x = el("button", "×");
     x.type = "button";
     x.setAttribute("aria-label", fill(W.remove, { name: D.skills[s].label }));
     x.addEventListener("click", function () { held.delete(s); li.remove(); });
     li.appendChild(x);
     $("chips").appendChild(li);
+    return li;
   }
   function addSkill() {
     var s = skillByLabel[$("skill").value.trim().toLowerCase()];
@@ -333,9 +335,39 @@
     return [hit.title, hit.title === r.label ? fill(W.occupation, { code: r.slug })
                                              : fill(W.jobOther, { title: r.label, code: r.slug })];
   }
-  var jobSearch = jobs.attach($("job"), $("job-list"), $("job-status"), function () { return jobs.index(D.roles); },
-    describeJob,
-    function (node) { startFrom(node); if ($("to").value) run(); else $("to").focus(); }, W, fill);
+  // ESCO occupations named like a start (D.escoStarts: [start, [names], [skills]]): their names
+  // find the start too, and picking a title that is one of their names holds their essential
+  // skills, as `datacareers path` does with the name typed.
+  var nameKey = window.datacareersText.nameKey, escoOf = new Map();
+  D.escoStarts.forEach(function (e) {
+    var keys = new Set();
+    e[1].forEach(function (n) { jobs.escoForms(n).forEach(function (f) { keys.add(nameKey(f)); }); });
+    if (!escoOf.has(e[0])) escoOf.set(e[0], []);
+    escoOf.get(e[0]).push({ keys: keys, skills: e[2] });
+  });
+  var escoChips = [];  // the skills the last title picked holds: a new pick replaces them
+  function holdEsco(node, title) {
+    var key = nameKey(title), notes = [];
+    escoChips.forEach(function (c) { held.delete(c.s); c.li.remove(); });
+    escoChips = [];
+    (escoOf.get(node) || []).forEach(function (o) {
+      if (!o.keys.has(key)) return;
+      notes.push(fill(o.skills.length ? W.escoHeld : W.escoNone, { name: title, n: o.skills.length }));
+      o.skills.forEach(function (s) {
+        if (held.has(s)) return;
+        held.add(s);
+        escoChips.push({ s: s, li: chip(s, null, fill(W.escoSkill, { name: title, skill: D.skills[s].label })) });
+      });
+    });
+    $("job-status").textContent = notes.join(" ");
+  }
+  var jobSearch = jobs.attach($("job"), $("job-list"), $("job-status"),
+    function () { return jobs.index(D.roles, D.escoStarts); }, describeJob,
+    function (node, title) {
+      startFrom(node);
+      holdEsco(node, title);
+      if ($("to").value) run(); else $("to").focus();
+    }, W, fill);
   $("skill").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); addSkill(); } });
   $("finder").addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
 
