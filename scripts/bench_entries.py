@@ -5,8 +5,9 @@ loaded without them (the baseline) and with them, in this process, each timed a 
 
     python scripts/bench_entries.py [--repeat 5]
 
-The three files of the starting points: ontology/facts/rome-4.0/occupations.ttl,
-rome-4.0/entry-moves.ttl and inferred-move-model/entry-moves.ttl.
+The files of the starting points: ontology/facts/rome-4.0/occupations.ttl,
+rome-4.0/entry-moves.ttl, inferred-move-model/entry-moves.ttl, and the ESCO occupations
+named like a fiche, esco-1.1.1/occupations.ttl and esco-rome-titles/links.ttl.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from datacareers.store.shipped import load_turtle, shipped_files
 from datacareers.views.paths import Constraints, find_paths
 
 ENTRY_FILES = {("rome-4.0", "occupations.ttl"), ("rome-4.0", "entry-moves.ttl"),
-               ("inferred-move-model", "entry-moves.ttl")}
+               ("inferred-move-model", "entry-moves.ttl"), ("esco-1.1.1", "occupations.ttl"),
+               ("esco-rome-titles", "links.ttl")}
 
 
 def load(with_entries: bool) -> Store:

@@ -299,9 +299,13 @@ def test_the_path_finder_embeds_every_starting_occupation_with_its_titles_and_mo
 
     data = _path_data(site, lang)
     roles = set(all_roles(shipped))
-    occupations = sorted({q.subject.value for q in shipped.quads_for_pattern(
-        None, NamedNode(PREFIXES["rdf"] + "type"), NamedNode(SCHEMA_OCCUPATION), None)} - roles)
-    assert len(occupations) > 1500
+    from datacareers.store.resolve import essential_skills, linked_fiche
+
+    every = {q.subject.value for q in shipped.quads_for_pattern(
+        None, NamedNode(PREFIXES["rdf"] + "type"), NamedNode(SCHEMA_OCCUPATION), None)} - roles
+    esco = {o for o in every if linked_fiche(shipped, o)}  # start from their fiche, listed apart
+    occupations = sorted(every - esco)
+    assert len(occupations) > 1500 and len(esco) > 1000
     assert [o[0] for o in data["occupations"]] == [o.rsplit("/", 1)[-1] for o in occupations]
     titles = {o[0]: {o[1], *o[2]} for o in data["occupations"]}
     assert {"Comptable", "Professeur / Professeure de mathématiques"} <= titles["M1203"] | titles["K2107"]
@@ -312,6 +316,13 @@ def test_the_path_finder_embeds_every_starting_occupation_with_its_titles_and_mo
     embedded = {(nodes[m[0]], nodes[m[1]]) for m in data["entryMoves"]}
     missing = sorted(expected - embedded)
     assert not missing and embedded <= expected, missing[:10]
+    ids = [x["id"] for x in data["skills"]]
+    slugs = {o.rsplit("/", 1)[-1]: i for i, o in enumerate(nodes)}
+    expected_esco = sorted([slugs[linked_fiche(shipped, o).rsplit("/", 1)[-1]],
+                            sorted(ids.index(x.rsplit("/", 1)[-1]) for x in essential_skills(shipped, [o]))]
+                           for o in esco)
+    assert sorted([e[0], e[2]] for e in data["escoStarts"]) == expected_esco
+    assert all(e[1] for e in data["escoStarts"])  # its names, French and English (one when both are the same)
     kinds = ["stated", "related", "inferred"]
     for m in data["entryMoves"]:
         source_kinds = {kinds[k] for k in m[2][1::2]}
