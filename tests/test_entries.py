@@ -245,3 +245,10 @@ def test_a_title_esco_and_rome_share_is_the_fiche_with_the_esco_skills(runner, c
     answer = json.loads(runner.invoke(cli, ["path", "comptable", "data analyst", "--format", "json"]).stdout)
     assert answer["from"]["id"] == ROME + "M1203"
     assert [t["fiche"]["id"] for t in answer["from"]["through"]] == [ROME + "M1203"]
+
+
+def test_a_name_rome_and_esco_share_is_the_fiche_wherever_one_role_is_asked(runner, cli):
+    shown = runner.invoke(cli, ["show", "comptable"])
+    assert shown.exit_code == 0 and "rome/M1203" in shown.output.splitlines()[2], shown.output[:300]
+    english = runner.invoke(cli, ["next", "financial controller", "-n", "3"])
+    assert english.exit_code == 0 and "Contrôleur / Contrôleuse de gestion" in english.stdout, english.output[:300]

@@ -180,6 +180,14 @@ def _prefer_curated(roles: set[str]) -> set[str]:
     return curated if len(curated) == 1 else roles
 
 
+def _prefer_fiches(store: Store, roles: set[str]) -> set[str]:
+    """*roles* without the ESCO occupations named like a fiche that is among them ("comptable":
+    ROME's fiche, not also ESCO's accountant)."""
+    if len(roles) < 2:
+        return roles
+    return {r for r in roles if linked_fiche(store, r) not in roles}
+
+
 _FULL_INDEX: list = []  # [(store, index)]: the last full index built, reused in this process
 
 
@@ -252,7 +260,7 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
         index = _full_index(store)
     if text in index.display:
         return text
-    exact = _prefer_curated(index.names.get(key, set()))
+    exact = _prefer_fiches(store, _prefer_curated(index.names.get(key, set())))
     if len(exact) == 1:
         return next(iter(exact))
     candidates = exact
@@ -301,6 +309,12 @@ def linked_fiche(store: Store, occupation: str) -> str | None:
                                         NamedNode(TITLE_LINKS)):
         return quad.object.value
     return None
+
+
+def named_like(store: Store, fiche: str) -> list[str]:
+    """The ESCO occupations linked to *fiche* by their name."""
+    return [q.subject.value for q in store.quads_for_pattern(None, NamedNode(SKOS + "closeMatch"), NamedNode(fiche),
+                                                             NamedNode(TITLE_LINKS))]
 
 
 def esco_forms(label: str) -> list[str]:
@@ -359,14 +373,8 @@ def resolve_start(store: Store, name: str) -> Start:
         found, ambiguous = list(error.candidates), error
     else:
         ambiguous = None
-    through: dict[str, list[str]] = defaultdict(list)
-    nodes: list[str] = []
-    for candidate in found:
-        fiche = linked_fiche(store, candidate)
-        if fiche and named_by(store, candidate, name):
-            through[fiche].append(candidate)
-        if (fiche or candidate) not in nodes:
-            nodes.append(fiche or candidate)
+    nodes = sorted({linked_fiche(store, c) or c for c in found})
     if len(nodes) > MAX_STARTS and ambiguous is not None:
         raise ambiguous
-    return Start(sorted(nodes), {n: sorted(o) for n, o in through.items()})
+    named = {n: sorted(o for o in named_like(store, n) if named_by(store, o, name)) for n in nodes}
+    return Start(nodes, {n: occupations for n, occupations in named.items() if occupations})
