@@ -208,10 +208,9 @@ def _saved_index(store: Store) -> RoleIndex:
     path = _cache_file(stamp)
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
-        index = RoleIndex(names=defaultdict(set, {k: set(v) for k, v in saved["names"].items()}),
-                          own=defaultdict(set, {k: set(v) for k, v in saved["own"].items()}),
-                          display=saved["display"])
-        return index
+        # read as saved, lists of roles (turning 60,000 of them into sets took as long as reading):
+        # a resolution only reads them
+        return RoleIndex(names=saved["names"], own=saved["own"], display=saved["display"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     index = RoleIndex.from_store(store)
@@ -260,7 +259,7 @@ def resolve_role(store: Store, name: str, index: RoleIndex | None = None) -> str
         index = _full_index(store)
     if text in index.display:
         return text
-    exact = _prefer_fiches(store, _prefer_curated(index.names.get(key, set())))
+    exact = _prefer_fiches(store, _prefer_curated(set(index.names.get(key, ()))))
     if len(exact) == 1:
         return next(iter(exact))
     candidates = exact

@@ -87,4 +87,17 @@ def shipped_stamp(store: Store) -> str | None:
     """
     if _LAST and _LAST[0][0] is store and len(store) == _LAST[0][1]:
         return "shipped-" + shipped_digest()
+    if _COPY and _COPY[0][0] is store:
+        return "shipped-" + _COPY[0][1]
     return None
+
+
+#: The read-only on-disk copy of the shipped store this process opened, and its digest.
+_COPY: list[tuple[Store, str]] = []
+
+
+def mark_shipped_copy(store: Store, digest: str) -> Store:
+    """Note that read-only *store* holds the shipped files of *digest*
+    (:mod:`datacareers.store.shipped_cache`), so that :func:`shipped_stamp` names it."""
+    _COPY[:] = [(store, digest)]
+    return store
