@@ -46,7 +46,7 @@ def match_command(text, limit: int, drop, fmt: str, lang: str | None) -> None:
     from datacareers.views.match import match_json, match_text, rank_roles
 
     lang = language(lang)
-    store = open_dataset()
+    store = open_dataset(cached=True)
     ranked = rank_roles(store, set(skills_in_text(store, text, drop)))
     if fmt == "json":
         click.echo(json.dumps(match_json(store, ranked, limit, lang), ensure_ascii=False, indent=2))

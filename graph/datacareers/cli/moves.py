@@ -53,7 +53,7 @@ def next_command(role: str, limit: int, avoid, into, evidence, have, have_file, 
     from datacareers.views.report import next_json, next_text
 
     lang = language(lang)
-    store = open_dataset()
+    store = open_dataset(cached=True)
     start = resolve_start(store, role)
     if len(start.nodes) > 1:
         resolve_role(store, role)  # the error listing them: `next` starts from one occupation

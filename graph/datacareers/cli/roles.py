@@ -146,7 +146,7 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     from datacareers.views.report import path_json, path_text
 
     lang = language(lang)
-    store = open_dataset()
+    store = open_dataset(cached=True)
     start = resolve_start(store, from_role)
     target = resolve_role(store, to_role)
     constraints = constraints_from(store, evidence, have, have_file, desirable, viable, max_steps, via, avoid,
@@ -194,7 +194,7 @@ def show(role: str, fmt: str, lang: str | None) -> None:
     from datacareers.views.describe import role_facts
     from datacareers.views.report import show_text
 
-    store = open_dataset()
+    store = open_dataset(cached=True)
     lang = language(lang)
     facts = role_facts(store, resolve_role(store, role), lang)
     if fmt == "json":
