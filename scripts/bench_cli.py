@@ -1,8 +1,9 @@
 """Cold-process timings of the CLI, as ratios to `python -c "import click"` in the same run.
 
 Targets: `datacareers --help` under 2x the floor; `path` and `next` on the shipped graph
-under 300 ms cold between curated roles, under 1 s from a job title (ROME or ESCO); with ESCO, ROME, O*NET and inferred moves imported (point
-DATACAREERS_HOME at such a data folder) under 1 s cold, and `path -k 5` under 200 ms warm
+under 300 ms cold between curated roles, under 1 s from a job title (ROME or ESCO); with
+ESCO, ROME, O*NET and inferred moves imported (point DATACAREERS_HOME at such a data
+folder) under 1 s cold, and `path -k 5` under 200 ms warm
 (the same question asked again in one process). Each command runs --repeat times in fresh
 processes; medians are reported (these machines are noisy, so compare ratios, not absolute
 numbers).
