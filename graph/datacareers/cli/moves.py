@@ -48,7 +48,7 @@ def next_command(role: str, limit: int, avoid, into, evidence, have, have_file, 
     import json
 
     from datacareers.store.dataset import open_dataset
-    from datacareers.store.resolve import essential_skills, resolve_role, resolve_start
+    from datacareers.store.resolve import resolve_role, resolve_start
     from datacareers.views.nextmoves import next_moves
     from datacareers.views.report import next_json, next_text
 
@@ -63,11 +63,11 @@ def next_command(role: str, limit: int, avoid, into, evidence, have, have_file, 
     if start.through:  # an ESCO occupation named like the fiche: its essential skills are held
         from dataclasses import replace
 
-        from datacareers.views.report import through_lines
+        from datacareers.views.report import through_items, through_lines
 
-        held = {source: essential_skills(store, start.through[source])}
+        held = start.held(store)
         constraints = replace(constraints, have=constraints.have | held[source])
-        for line in through_lines(store, start.through, held, role.strip(), lang):
+        for line in through_lines(through_items(store, start.through, held, lang), role.strip(), lang):
             click.echo(line, err=True)
     if into:
         from datacareers.views.into import data_roles_within_reach

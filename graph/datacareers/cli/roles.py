@@ -141,7 +141,7 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     import json
 
     from datacareers.store.dataset import open_dataset
-    from datacareers.store.resolve import essential_skills, resolve_role, resolve_start
+    from datacareers.store.resolve import resolve_role, resolve_start
     from datacareers.views.paths import find_paths_from_any
     from datacareers.views.report import path_json, path_text
 
@@ -151,10 +151,7 @@ def path(from_role: str, to_role: str, k: int, max_steps, via, avoid, evidence, 
     target = resolve_role(store, to_role)
     constraints = constraints_from(store, evidence, have, have_file, desirable, viable, max_steps, via, avoid,
                                    have_text, drop)
-    held = {node: essential_skills(store, occupations) for node, occupations in start.through.items()}
-    result = find_paths_from_any(store, start.nodes, target, k=k, constraints=constraints, asked=from_role.strip(),
-                                 held=held)
-    result.through = start.through
+    result = find_paths_from_any(store, start, target, k=k, constraints=constraints, asked=from_role.strip())
     data = path_json(store, result, lang)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

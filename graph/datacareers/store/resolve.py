@@ -301,6 +301,10 @@ class Start:
     nodes: list[str]
     through: dict[str, list[str]] = field(default_factory=dict)
 
+    def held(self, store: Store) -> dict[str, frozenset[str]]:
+        """Per node reached through ESCO occupations, their essential skills: held on every path from it."""
+        return {node: essential_skills(store, occupations) for node, occupations in self.through.items()}
+
 
 def linked_fiche(store: Store, occupation: str) -> str | None:
     """The ROME fiche an ESCO occupation is named like, if it is linked to one."""

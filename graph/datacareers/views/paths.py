@@ -34,7 +34,7 @@ from datacareers.errors import BadInputError, NoPathError
 from datacareers.i18n import _, active
 from datacareers.labels import pick_label
 from datacareers.skillgap import gap as skill_gap
-from datacareers.store.resolve import resolve_role
+from datacareers.store.resolve import Start, resolve_role
 from datacareers.store.skills import resolve_skills
 from datacareers.views.blocked import explain_no_path
 from datacareers.views.describe import role_salaries
@@ -312,14 +312,14 @@ def find_paths(store: Store, source: str, target: str, k: int = 3,
     return PathResult(source=source, target=target, paths=paths, labels=labels, constraints=constraints)
 
 
-def find_paths_from_any(store: Store, sources: list[str], target: str, k: int = 3,
-                        constraints: Constraints | None = None, asked: str = "",
-                        held: dict[str, frozenset[str]] | None = None) -> PathResult:
-    """The *k* cheapest paths to *target* from any of *sources* (the occupations a shared
+def find_paths_from_any(store: Store, start: Start, target: str, k: int = 3,
+                        constraints: Constraints | None = None, asked: str = "") -> PathResult:
+    """The *k* cheapest paths to *target* from any node of *start* (the occupations a shared
     title names, :func:`~datacareers.store.resolve.resolve_start`), each path starting from
-    its own; ``starts`` lists them all. *held*: skills held from a source on (an ESCO
-    occupation's, when the name came through one). One source: :func:`find_paths`."""
-    constraints, held = constraints or Constraints(), held or {}
+    its own; ``starts`` lists them when several. A node reached through ESCO occupations holds
+    their essential skills on every path from it. One node: :func:`find_paths`."""
+    constraints, held = constraints or Constraints(), start.held(store)
+    sources = start.nodes
 
     def from_one(source: str) -> PathResult:
         extra = held.get(source, frozenset()) - constraints.have
@@ -328,7 +328,7 @@ def find_paths_from_any(store: Store, sources: list[str], target: str, k: int = 
 
     if len(sources) == 1:
         result = from_one(sources[0])
-        result.asked, result.held = asked, {s: h for s, h in held.items() if s == sources[0]}
+        result.asked, result.through, result.held = asked, start.through, held
         return result
     found, failure = [], None
     for source in sources:
@@ -341,7 +341,7 @@ def find_paths_from_any(store: Store, sources: list[str], target: str, k: int = 
     paths = sorted((p for r in found for p in r.paths), key=lambda p: (p.cost, len(p.roles), p.roles))[:k]
     labels = {n: label for r in found for n, label in r.labels.items()}
     return PathResult(source=paths[0].roles[0], target=found[0].target, paths=paths, labels=labels,
-                      constraints=constraints, asked=asked, starts=list(sources), held=dict(held))
+                      constraints=constraints, asked=asked, starts=list(sources), through=start.through, held=held)
 
 
 def _name(search: Search, node: str) -> str:

@@ -67,41 +67,41 @@ def path_json(store: Store, result: PathResult, lang: str = "en") -> dict:
         if result.starts:  # a title several occupations share: every path starts from one of them
             out["from"] = {"name": result.asked, "occupations": [role(r) for r in result.starts]}
         if result.through:  # ESCO occupations named like a start: their essential skills are held from it
-            names = label_map(store, [o for occs in result.through.values() for o in occs], lang)
-            held = {n: sorted(result.held.get(n, ())) for n in result.through}
-            skills = label_map(store, [x for h in held.values() for x in h], lang)
-            out["from"]["through"] = [
-                {"id": o, "label": names[o], "fiche": role(node),
-                 "held": [{"id": x, "label": skills[x]} for x in held[node]]}
-                for node, occupations in sorted(result.through.items()) for o in occupations]
+            out["from"]["through"] = through_items(store, result.through, result.held, lang)
         return out
 
 
-def through_lines(store: Store, through: dict[str, list[str]], held: dict[str, frozenset[str]], asked: str,
-                  lang: str = "en") -> list[str]:
-    """What ESCO occupations named like a start bring: each one's name, the fiche, the skills held."""
+def through_items(store: Store, through: dict[str, list[str]], held: dict[str, frozenset[str]],
+                  lang: str = "en") -> list[dict]:
+    """Each ESCO occupation named like a start: its id and name, the fiche, the skills held from it."""
+    names = label_map(store, [*through, *(o for occupations in through.values() for o in occupations)], lang)
+    skills = label_map(store, [x for h in held.values() for x in h], lang)
+    return [{"id": o, "label": names[o], "fiche": {"id": node, "label": names[node]},
+             "held": [{"id": x, "label": skills[x]} for x in sorted(held.get(node, ()))]}
+            for node, occupations in sorted(through.items()) for o in occupations]
+
+
+def through_lines(items: list[dict], asked: str, lang: str = "en") -> list[str]:
+    """:func:`through_items` in words: what an ESCO occupation named like the start brings."""
+    lines = []
     with using(lang):
-        names = label_map(store, [n for occs in through.items() for n in (occs[0], *occs[1])], lang)
-        skills = label_map(store, [x for h in held.values() for x in h], lang)
-        lines = []
-        for node, occupations in sorted(through.items()):
-            fiche = f"{names[node]} ({local_name(node)})"
-            listed = ", ".join(sorted(skills[x] for x in held.get(node, ())))
-            for occupation in occupations:
-                if listed:
-                    text = ngettext(
-                        "« {name} » is ESCO's occupation {occupation}, named like ROME's {fiche} (a link by title, "
-                        "source esco-rome-titles): paths from it hold the ESCO essential skill of {occupation} that "
-                        "data roles ask: {skills}",
-                        "« {name} » is ESCO's occupation {occupation}, named like ROME's {fiche} (a link by title, "
-                        "source esco-rome-titles): paths from it hold the {n} ESCO essential skills of {occupation} "
-                        "that data roles ask: {skills}", len(held[node]))
-                else:
-                    text = _("« {name} » is ESCO's occupation {occupation}, named like ROME's {fiche} (a link by "
-                             "title, source esco-rome-titles); ESCO lists none of the skills data roles ask for it")
-                lines.append("(" + text.format(name=asked, occupation=names[occupation], fiche=fiche,
-                                               n=len(held.get(node, ())), skills=listed) + ")")
-        return lines
+        for item in items:
+            fiche = f"{item['fiche']['label']} ({local_name(item['fiche']['id'])})"
+            listed = ", ".join(sorted(s["label"] for s in item["held"]))
+            if listed:
+                text = ngettext(
+                    "« {name} » is ESCO's occupation {occupation}, named like ROME's {fiche} (a link by title, "
+                    "source esco-rome-titles): paths from it hold the ESCO essential skill of {occupation} that "
+                    "data roles ask: {skills}",
+                    "« {name} » is ESCO's occupation {occupation}, named like ROME's {fiche} (a link by title, "
+                    "source esco-rome-titles): paths from it hold the {n} ESCO essential skills of {occupation} "
+                    "that data roles ask: {skills}", len(item["held"]))
+            else:
+                text = _("« {name} » is ESCO's occupation {occupation}, named like ROME's {fiche} (a link by "
+                         "title, source esco-rome-titles); ESCO lists none of the skills data roles ask for it")
+            lines.append("(" + text.format(name=asked, occupation=item["label"], fiche=fiche,
+                                           n=len(item["held"]), skills=listed) + ")")
+    return lines
 
 
 def _warnings(path, role) -> list[str]:
@@ -124,7 +124,7 @@ def path_text(store: Store, result: PathResult, lang: str = "en", all_skills: bo
         lines = [ngettext("From {a} to {b}: {n} path, best first.", "From {a} to {b}: {n} paths, best first.",
                           len(data["paths"])).format(a=start, b=data["to"]["label"], n=len(data["paths"])),
                  f"({cost_note()})", f"({evidence_note()})", ""]
-        lines[1:1] = through_lines(store, result.through, result.held, result.asked, lang)
+        lines[1:1] = through_lines(data["from"].get("through", []), result.asked, lang)
         if result.starts:
             lines[1:1] = [_("(« {name} » is a title of {n} occupations: {names}. Each path starts from one of them; "
                             "give a fuller title or a code for one.)").format(
