@@ -31,6 +31,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,8 +142,9 @@ def by_code(store: Store, text: str) -> str | None:
 class RoleIndex:
     """Every role's names, normalized, for matching."""
 
-    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # name -> roles
-    own: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # curated name -> roles
+    # name -> roles, curated name -> roles: sets when built, the saved lists when read from the cache
+    names: dict[str, Collection[str]] = field(default_factory=lambda: defaultdict(set))
+    own: dict[str, Collection[str]] = field(default_factory=lambda: defaultdict(set))
     display: dict[str, dict[str, str]] = field(default_factory=dict)  # role -> its labels by language
 
     @classmethod
